@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { AppInfo, Channel, ImportPreview, PreviewColumn, RequestOf, ResponseMap } from '../../shared/api-contract';
+import { RESIDENT_FIELDS, type ColumnMapping } from '../../shared/registry/fields';
+import { translate } from '../../shared/i18n';
+import { fail, ok, type Result } from '../../shared/result';
+import type { Db } from '../db/open-database';
+import { loadDemo, removeDemo } from '../demo/demo-residents';
+import type { JobRegistry } from '../jobs/jobs';
+import type { Logger } from '../log/logger';
+import { buildErrorsWorkbook } from '../registry/errors-workbook';
+import { findResidents } from '../registry/find-residents';
+import { importParsedExtract } from '../registry/import-extract';
+import { checkMapping, prepareExtract, type ParsedExtract } from '../registry/prepare-extract';
+import { validateExtract } from '../registry/validate-extract';
+import { getLocale, getSetting, setSetting } from '../settings/settings';
+import { cellText } from '../../shared/registry/validate-row';
+
+export interface ApiContext {
+  readonly db: Db;
+  readonly databaseFile: string;
+  readonly version: string;
+  readonly clock: () => Date;
+  readonly jobs: JobRegistry;
+  readonly logger: Logger;
+}
+
+export type Handler<C extends Channel> = (request: RequestOf<C>) => Promise<Result<ResponseMap[C]>> | Result<ResponseMap[C]>;
+export type Handlers = { readonly [C in Channel]: Handler<C> };
+
+const PREVIEW_SAMPLE_ROWS = 5;
+
+function fieldAt(mapping: ColumnMapping, column: number): PreviewColumn['field'] {
+  return RESIDENT_FIELDS.find((field) => mapping[field] === column) ?? null;
+}
+const PREVIEWS_KEPT = 2;
+
+/** The API's handlers: each validates nothing itself (dispatch did) and calls a service. */
+export function createHandlers(ctx: ApiContext): Handlers {
+  const { db } = ctx;
+  const previews = new Map<string, ParsedExtract>();
+
+  const appInfo = (): AppInfo => {
+    const counts = db
+      .prepare<[], { total: number; demo: number }>('SELECT count(*) AS total, coalesce(sum(is_demo), 0) AS demo FROM residents')
+      .get()!;
+    return {
+      version: ctx.version,
+      databaseFile: ctx.databaseFile,
+      locale: getLocale(db),
+      residentCount: counts.total,
+      demoResidentCount: counts.demo,
+      demoChoiceMade: getSetting(db, 'demo-choice') !== null,
+    };
+  };
+
+  const describePreview = (previewId: string, parsed: ParsedExtract, mapping: ColumnMapping): ImportPreview => {
+    const validated = validateExtract(parsed, mapping, getLocale(db));
+    return {
+      previewId,
+      fileName: parsed.fileName,
+      sheetName: parsed.sheetName,
+      headerRow: parsed.headerRow,
+      dataRows: validated.valid.length + validated.errors.length,
+      columns: parsed.columnTitles.map((title, index) => ({ index, title, field: fieldAt(mapping, index) })),
+      mapping,
+      sample: parsed.dataRows.slice(0, PREVIEW_SAMPLE_ROWS).map((r) => r.cells.map((c) => cellText(c))),
+      validRows: validated.valid.length,
+      errors: validated.errors,
+    };
+  };
+
+  return {
+    'app-info': () => ok(appInfo()),
+    'settings-set-locale': ({ locale }) => {
+      setSetting(db, 'locale', locale);
+      return ok(appInfo());
+    },
+    'demo-load': () => {
+      const count = loadDemo(db);
+      if (count === 'not-empty') return fail('demo.notEmpty');
+      setSetting(db, 'demo-choice', 'loaded');
+      return ok({ count });
+    },
+    'demo-dismiss': () => {
+      setSetting(db, 'demo-choice', 'dismissed');
+      return ok(appInfo());
+    },
+    'demo-remove': () => ok({ count: removeDemo(db) }),
+    'registry-preview': async ({ fileName, data }) => {
+      const parsed = await prepareExtract(data, fileName);
+      if (!parsed.ok) return parsed;
+      const previewId = randomUUID();
+      previews.set(previewId, parsed.value);
+      while (previews.size > PREVIEWS_KEPT) previews.delete(previews.keys().next().value!);
+      return ok(describePreview(previewId, parsed.value, parsed.value.mapping));
+    },
+    'registry-revalidate': ({ previewId, mapping }) => {
+      const parsed = previews.get(previewId);
+      if (!parsed) return fail('job.notFound');
+      const checked = checkMapping(parsed, mapping);
+      if (!checked.ok) return checked;
+      return ok(describePreview(previewId, parsed, checked.value));
+    },
+    'registry-import-start': ({ previewId, mapping, skipInvalid }) => {
+      const parsed = previews.get(previewId);
+      if (!parsed) return fail('job.notFound');
+      const jobId = ctx.jobs.start(async (control) => {
+        const outcome = importParsedExtract(db, parsed, {
+          mapping,
+          skipInvalid,
+          locale: getLocale(db),
+          now: ctx.clock(),
+          onPhase: control.setPhase,
+          isCancelled: control.isCancelled,
+        });
+        if (!outcome.ok) {
+          return { ok: false, error: { type: 'user', message: translate(getLocale(db), outcome.problem.key, outcome.problem.params) } };
+        }
+        if (outcome.value !== 'cancelled' && outcome.value.applied) previews.delete(previewId);
+        ctx.logger.info('registry-import', outcome.value === 'cancelled' ? { cancelled: true } : { inserted: outcome.value.inserted, updated: outcome.value.updated });
+        return { ok: true, value: outcome.value };
+      });
+      return ok({ jobId });
+    },
+    'registry-find': ({ text, birthYear }) => ok(findResidents(db, { text, birthYear })),
+    'registry-errors-xlsx': async ({ fileName, errors }) => {
+      const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+      const data = await buildErrorsWorkbook(fileName, errors, getLocale(db));
+      return ok({ fileName: `${base}-loi.xlsx`, data });
+    },
+    'job-status': ({ jobId }) => {
+      const status = ctx.jobs.status(jobId);
+      return status ? ok(status) : fail('job.notFound');
+    },
+    'job-cancel': ({ jobId }) => {
+      const status = ctx.jobs.cancel(jobId);
+      return status ? ok(status) : fail('job.notFound');
+    },
+  };
+}

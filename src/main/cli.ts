@@ -1,0 +1,169 @@
+/**
+ * The command-line host (DESIGN.md §5): `doichieu <command> [--db FILE] [--json]`.
+ * Exit 0 on success, 1 on bad input (Vietnamese message on stderr, nothing written), 2 on wrong usage.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { translate, type MessageKey, type MessageParams } from '../shared/i18n';
+import type { Problem } from '../shared/result';
+import { openDatabase, type Db } from './db/open-database';
+import { findResidents } from './registry/find-residents';
+import { importExtractFile } from './registry/import-extract';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly now: () => Date;
+}
+
+interface ParsedArgs {
+  readonly positionals: string[];
+  readonly flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(['db', 'birth-date', 'sex', 'kind', 'date', 'source', 'xlsx', 'pdf', 'by', 'out', 'sequence', 'format', 'birth-year']);
+const BOOLEAN_FLAGS = new Set(['json', 'skip-invalid', 'help']);
+
+class UsageError extends Error {}
+class InputError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.key);
+  }
+}
+
+function parseArgs(argv: readonly string[]): ParsedArgs {
+  const positionals: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      if (BOOLEAN_FLAGS.has(name)) flags.set(name, true);
+      else if (VALUE_FLAGS.has(name)) {
+        const value = inline ?? argv[++i];
+        if (value === undefined) throw new UsageError(translate('vi', 'cli.missingArgument', { name: `--${name}` }));
+        flags.set(name, value);
+      } else throw new UsageError(translate('vi', 'cli.badOption', { option: arg }));
+    } else positionals.push(arg);
+  }
+  return { positionals, flags };
+}
+
+function text(key: MessageKey, params?: MessageParams): string {
+  return translate('vi', key, params);
+}
+
+/** Runs one CLI invocation and returns its exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n${text('cli.usage')}\n`);
+    return 2;
+  }
+  const json = args.flags.get('json') === true;
+  const [group, verb, ...rest] = args.positionals;
+  const print = (value: unknown, human: string) => io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
+  let db: Db | null = null;
+  const database = (): Db => {
+    const file = (args.flags.get('db') as string | undefined) ?? io.env.DOICHIEU_DB;
+    if (!file) throw new UsageError(text('cli.noDatabase'));
+    const opened = openDatabase(file);
+    if (!opened.ok) throw new InputError(opened.problem);
+    db = opened.value;
+    return db;
+  };
+  const need = (value: string | undefined, name: string): string => {
+    if (value === undefined || value === '') throw new UsageError(text('cli.missingArgument', { name }));
+    return value;
+  };
+
+  try {
+    const command = `${group ?? ''} ${verb ?? ''}`.trim();
+    switch (command) {
+      case 'registry import': {
+        const file = need(rest[0], '<tệp>');
+        if (!existsSync(file)) throw new InputError({ key: 'cli.fileNotFound', params: { file } });
+        const data = readFileSync(file);
+        const outcome = await importExtractFile(database(), new Uint8Array(data.buffer, data.byteOffset, data.byteLength), basename(file), {
+          skipInvalid: args.flags.get('skip-invalid') === true,
+          locale: 'vi',
+          now: io.now(),
+        });
+        if (!outcome.ok) throw new InputError(outcome.problem);
+        if (outcome.value === 'cancelled') return 1;
+        const r = outcome.value;
+        const report = { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected, held: r.held, errors: r.errors };
+        const summary = text('cli.importSummary', { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected });
+        print(report, [summary, ...r.errors.map((e) => `  ${text('col.row')} ${e.row}: ${e.message}`)].join('\n'));
+        if (!r.applied) {
+          const first = r.errors[0]!;
+          io.stderr(`${text('error.rowsRejected', { file: basename(file), count: r.rejected, row: first.row, message: first.message })}\n`);
+          return 1;
+        }
+        return 0;
+      }
+      case 'registry find': {
+        const query = need(rest.join(' ').trim() || undefined, '<nội dung tìm>');
+        const yearFlag = args.flags.get('birth-year') as string | undefined;
+        const birthYear = yearFlag === undefined ? undefined : Number(yearFlag);
+        if (birthYear !== undefined && (!Number.isInteger(birthYear) || birthYear < 1800 || birthYear > 2200)) {
+          throw new InputError({ key: 'search.invalidYear', params: { value: yearFlag! } });
+        }
+        const found = findResidents(database(), { text: query, birthYear }).map((r) => ({
+          personalId: r.personalId,
+          oldId: r.oldId,
+          fullName: r.fullName,
+          birthDate: r.birthDate,
+          sex: r.sex,
+          address: r.permanentAddress,
+        }));
+        print(
+          found,
+          found.length === 0
+            ? text('residents.noResult')
+            : found.map((r) => `${r.personalId}  ${r.fullName}  ${r.birthDate ?? ''}  ${r.sex ? text(`sex.${r.sex}`) : ''}  ${r.address ?? ''}`).join('\n'),
+        );
+        return 0;
+      }
+      default:
+        throw new UsageError(command === '' ? text('cli.usage') : text('cli.unknownCommand', { command }));
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n${text('cli.usage')}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(`${text(error.problem.key, error.problem.params)}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    (db as Db | null)?.close();
+  }
+}
+
+const isMain = typeof require !== 'undefined' ? require.main === module : process.argv[1]?.match(/cli\.(ts|cjs|js)$/);
+if (isMain) {
+  runCli(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+    now: () => new Date(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${text('common.internalError')}\n${(error as Error)?.stack ?? ''}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

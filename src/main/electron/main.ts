@@ -1,0 +1,67 @@
+/**
+ * The Electron host: opens the database in userData, registers the IPC API and shows the window.
+ * Thin on purpose: everything it serves lives in the services behind dispatch.
+ */
+import { BrowserWindow, Menu, app, dialog, session } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { translate } from '../../shared/i18n';
+import { createApp } from '../app-context';
+import { consoleLogger } from '../log/logger';
+import { DATABASE_FILE_NAME, defaultDataDir } from '../paths';
+import { registerIpcApi } from './ipc';
+import { mainWindowOptions } from './window-options';
+
+const rendererDir = join(__dirname, '..', 'renderer');
+const rendererUrl = pathToFileURL(join(rendererDir, 'index.html')).href;
+const isAppUrl = (url: string) => url.split('#')[0] === rendererUrl;
+
+app.setPath('userData', defaultDataDir());
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Nothing remote: any request that is not a local file is cancelled.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !/^(file|devtools|blob|data):/.test(details.url) });
+  });
+
+  const dataDir = app.getPath('userData');
+  mkdirSync(dataDir, { recursive: true });
+  const logger = consoleLogger();
+  const opened = createApp(join(dataDir, DATABASE_FILE_NAME), app.getVersion(), logger);
+  if (!opened.ok) {
+    dialog.showErrorBox(translate('vi', 'app.name'), translate('vi', opened.problem.key, opened.problem.params));
+    app.quit();
+    return;
+  }
+  registerIpcApi(opened.value, isAppUrl);
+  Menu.setApplicationMenu(null);
+
+  const window = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(rendererUrl);
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => {
+    opened.value.close();
+    app.quit();
+  });
+}).catch((error: unknown) => {
+  consoleLogger().error('startup', error);
+  app.quit();
+});

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiError, JobPhase, JobStatus, RegistryImportResult } from '../../shared/api-contract';
+
+export interface JobControl {
+  readonly setPhase: (phase: JobPhase) => void;
+  readonly isCancelled: () => boolean;
+}
+
+type JobWork = (control: JobControl) => Promise<{ ok: true; value: RegistryImportResult | 'cancelled' } | { ok: false; error: ApiError }>;
+
+/** Long-running work (imports) tracked by id, so any host can poll progress and cancel. */
+export class JobRegistry {
+  private readonly jobs = new Map<string, { status: JobStatus; cancelled: boolean }>();
+
+  /** `onCrash` turns an unexpected exception into the error the user sees (and logs it). */
+  constructor(private readonly onCrash: (error: unknown) => ApiError) {}
+
+  /** Starts `work` on the next turn of the event loop and returns its id at once. */
+  start(work: JobWork): string {
+    const id = randomUUID();
+    const job = { status: { state: 'running', phase: 'read', done: 0, total: 0 } as JobStatus, cancelled: false };
+    this.jobs.set(id, job);
+    const control: JobControl = {
+      setPhase: (phase) => {
+        if (job.status.state === 'running') job.status = { state: 'running', phase, done: 0, total: 0 };
+      },
+      isCancelled: () => job.cancelled,
+    };
+    setImmediate(() => {
+      work(control)
+        .then((outcome) => {
+          if (!outcome.ok) job.status = { state: 'failed', error: outcome.error };
+          else if (outcome.value === 'cancelled') job.status = { state: 'cancelled' };
+          else job.status = { state: 'done', result: outcome.value };
+        })
+        .catch((error: unknown) => {
+          job.status = { state: 'failed', error: this.onCrash(error) };
+        });
+    });
+    return id;
+  }
+
+  status(id: string): JobStatus | null {
+    return this.jobs.get(id)?.status ?? null;
+  }
+
+  /** Asks a running job to stop at its next checkpoint; nothing it would have written is kept. */
+  cancel(id: string): JobStatus | null {
+    const job = this.jobs.get(id);
+    if (!job) return null;
+    if (job.status.state === 'running') job.cancelled = true;
+    return job.status;
+  }
+}

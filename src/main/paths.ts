@@ -1,0 +1,11 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** The per-user data folder, the same one the Electron app uses as `userData`. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'doichieu');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'doichieu');
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'doichieu');
+}
+
+export const DATABASE_FILE_NAME = 'doichieu.sqlite';

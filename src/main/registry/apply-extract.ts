@@ -1,0 +1,115 @@
+import type { RegistryImportResult } from '../../shared/api-contract';
+import type { Db } from '../db/open-database';
+import type { ResidentRecord, RowError } from '../../shared/types';
+import type { ParsedExtract } from './prepare-extract';
+import { INSERT_RESIDENT_SQL, RECORD_COLUMNS, RECORD_FIELDS, insertParams, type ResidentRow } from './resident-rows';
+import type { ValidatedExtract } from './validate-extract';
+
+export interface ApplyOptions {
+  /** Import the valid rows even when others were rejected (otherwise nothing is written). */
+  readonly skipInvalid: boolean;
+  readonly now: Date;
+}
+
+function refused(errors: readonly RowError[]): RegistryImportResult {
+  return { inserted: 0, updated: 0, unchanged: 0, rejected: errors.length, held: 0, errors, applied: false };
+}
+
+/**
+ * Writes a validated extract in one transaction: new residents inserted, changed ones updated with
+ * the extract recorded per changed field, residents with local changes awaiting export held back.
+ */
+export function applyExtract(
+  db: Db,
+  parsed: ParsedExtract,
+  validated: ValidatedExtract,
+  options: ApplyOptions,
+): RegistryImportResult {
+  const { errors } = validated;
+  if (errors.length > 0 && !options.skipInvalid) return refused(errors);
+
+  const selectResident = db.prepare<[string], ResidentRow>('SELECT * FROM residents WHERE personal_id = ?');
+  const insertResident = db.prepare(INSERT_RESIDENT_SQL);
+  const hasPendingChange = db.prepare<[number], { one: number }>(
+    "SELECT 1 AS one FROM resident_changes WHERE resident_id = ? AND status = 'pending' LIMIT 1",
+  );
+  const insertHeld = db.prepare('INSERT INTO registry_held_values (resident_id, extract_id, fields) VALUES (?, ?, ?)');
+  const insertExtract = db.prepare(
+    `INSERT INTO registry_extracts (file_name, file_sha256, imported_at, data_rows, inserted, updated, unchanged, rejected, held)
+     VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0)`,
+  );
+  const finishExtract = db.prepare(
+    'UPDATE registry_extracts SET inserted = ?, updated = ?, unchanged = ?, rejected = ?, held = ? WHERE id = ?',
+  );
+  const deleteExtract = db.prepare('DELETE FROM registry_extracts WHERE id = ?');
+  const updateStatements = new Map<string, ReturnType<Db['prepare']>>();
+  const allSources = (extractId: number) => JSON.stringify(Object.fromEntries(RECORD_FIELDS.map((f) => [f, extractId])));
+
+  const write = db.transaction((): RegistryImportResult => {
+    const extractId = Number(
+      insertExtract.run(parsed.fileName, parsed.sha256, options.now.toISOString(), parsed.dataRows.length).lastInsertRowid,
+    );
+    const newSources = allSources(extractId);
+    let inserted = 0;
+    let updated = 0;
+    let unchanged = 0;
+    let held = 0;
+    for (const { resident } of validated.valid) {
+      const existing = selectResident.get(resident.personalId);
+      if (existing === undefined) {
+        insertResident.run(insertParams(resident, extractId, newSources, false));
+        inserted++;
+        continue;
+      }
+      const changed = RECORD_FIELDS.filter((f) => existing[RECORD_COLUMNS[f]] !== resident[f]);
+      if (changed.length === 0) {
+        unchanged++;
+        continue;
+      }
+      if (hasPendingChange.get(existing.id) !== undefined) {
+        const incoming = Object.fromEntries(changed.map((f) => [f, resident[f]]));
+        insertHeld.run(existing.id, extractId, JSON.stringify(incoming));
+        held++;
+        continue;
+      }
+      updateChanged(existing, resident, changed, extractId);
+      updated++;
+    }
+    if (inserted + updated + held === 0) {
+      // Nothing new: the extract leaves no trace, so importing the same file twice changes nothing.
+      deleteExtract.run(extractId);
+    } else {
+      finishExtract.run(inserted, updated, unchanged, errors.length, held, extractId);
+    }
+    return { inserted, updated, unchanged, rejected: errors.length, held, errors, applied: true };
+  });
+
+  function updateChanged(existing: ResidentRow, resident: ResidentRecord, changed: (keyof ResidentRecord)[], extractId: number) {
+    const sqlKey = changed.join(',');
+    let statement = updateStatements.get(sqlKey);
+    if (statement === undefined) {
+      // Column names come from the fixed RECORD_COLUMNS table, never from input.
+      const sets = changed.map((f) => `${RECORD_COLUMNS[f]} = @${f}`);
+      statement = db.prepare(
+        `UPDATE residents SET ${sets.join(', ')}, name_key = @nameKey, given_key = @givenKey, birth_year = @birthYear,
+           extract_id = @extractId, field_sources = @fieldSources WHERE id = @id`,
+      );
+      updateStatements.set(sqlKey, statement);
+    }
+    const sources = JSON.parse(existing.field_sources) as Record<string, number>;
+    for (const f of changed) sources[f] = extractId;
+    const params = insertParams(resident, extractId, JSON.stringify(sources), false);
+    const bound: Record<string, unknown> = {
+      id: existing.id,
+      nameKey: params.nameKey,
+      givenKey: params.givenKey,
+      birthYear: params.birthYear,
+      extractId,
+      fieldSources: params.fieldSources,
+    };
+    for (const f of changed) bound[f] = resident[f];
+    statement.run(bound);
+  }
+
+  return write();
+}

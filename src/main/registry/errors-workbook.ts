@@ -1,0 +1,21 @@
+import ExcelJS from 'exceljs';
+import { translate, type Locale } from '../../shared/i18n';
+import type { RowError } from '../../shared/types';
+
+/** An .xlsx listing import problems by row, so a clerk can fix the source file. */
+export async function buildErrorsWorkbook(fileName: string, errors: readonly RowError[], locale: Locale): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(translate(locale, 'import.errorsSheet'), { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.getCell('A1').value = fileName;
+  sheet.getCell('A1').font = { bold: true };
+  sheet.getRow(2).values = [translate(locale, 'col.row'), translate(locale, 'col.message')];
+  sheet.getRow(2).font = { bold: true };
+  sheet.getColumn(1).width = 8;
+  sheet.getColumn(2).width = 100;
+  for (const error of errors) {
+    // A message starting with = + - @ would run as a formula in Excel; store it as plain text.
+    const safe = /^[=+\-@]/.test(error.message) ? `'${error.message}` : error.message;
+    sheet.addRow([error.row, safe]);
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { RESIDENT_FIELDS, detectHeader, type ColumnMapping } from '../../shared/registry/fields';
+import { cellText } from '../../shared/registry/validate-row';
+import { fail, ok, type Result } from '../../shared/result';
+import { readTable, type SheetRow } from '../spreadsheet/read-table';
+
+/** A registry extract read from its file, with the header found and the columns mapped. */
+export interface ParsedExtract {
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly sheetName: string;
+  readonly headerRow: number;
+  readonly columnTitles: readonly string[];
+  readonly mapping: ColumnMapping;
+  readonly dataRows: readonly SheetRow[];
+  readonly date1904: boolean;
+}
+
+/** Reads the file and finds its header row (on the first visible sheet that has one). */
+export async function prepareExtract(data: Uint8Array, fileName: string): Promise<Result<ParsedExtract>> {
+  const tables = await readTable(data, fileName);
+  if (!tables.ok) return tables;
+  const nonEmpty = tables.value.filter((t) => t.rows.length > 0);
+  if (nonEmpty.length === 0) return fail('error.sheetEmpty', { file: fileName });
+  for (const table of nonEmpty) {
+    const texts = table.rows.slice(0, 30).map((r) => r.cells.map((c) => cellText(c)));
+    const header = detectHeader(texts);
+    if (header === null) continue;
+    const headerRow = table.rows[header.index]!;
+    const columnTitles = texts[header.index]!;
+    const mapping = header.mapping;
+    if (mapping.personalId === undefined) return fail('error.noIdColumn', { file: fileName });
+    if (mapping.fullName === undefined) return fail('error.noNameColumn', { file: fileName });
+    const dataRows = table.rows.slice(header.index + 1);
+    if (!dataRows.some((r) => r.cells.some((c) => cellText(c) !== ''))) {
+      return fail('error.noDataRows', { file: fileName, row: headerRow.rowNumber });
+    }
+    return ok({
+      fileName,
+      sha256: createHash('sha256').update(data).digest('hex'),
+      sheetName: table.name,
+      headerRow: headerRow.rowNumber,
+      columnTitles,
+      mapping,
+      dataRows,
+      date1904: table.date1904,
+    });
+  }
+  return fail('error.noHeader', { file: fileName });
+}
+
+/** Checks a (possibly user-edited) mapping: the ID and name columns present, columns that exist, none used twice. */
+export function checkMapping(parsed: ParsedExtract, mapping: ColumnMapping): Result<ColumnMapping> {
+  const file = parsed.fileName;
+  if (mapping.personalId === undefined) return fail('error.noIdColumn', { file });
+  if (mapping.fullName === undefined) return fail('error.noNameColumn', { file });
+  const seen = new Set<number>();
+  for (const field of RESIDENT_FIELDS) {
+    const column = mapping[field];
+    if (column === undefined) continue;
+    if (column >= parsed.columnTitles.length) return fail('error.mappingColumn', { file, column: column + 1 });
+    if (seen.has(column)) return fail('error.duplicateColumn', { file, field: parsed.columnTitles[column] ?? String(column + 1) });
+    seen.add(column);
+  }
+  return ok(mapping);
+}

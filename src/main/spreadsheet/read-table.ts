@@ -1,0 +1,162 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { HEADER_SEARCH_ROWS, mergeSplitHeader } from '../../shared/registry/fields';
+import { fail, ok, type Result } from '../../shared/result';
+import type { CellValue } from '../../shared/types';
+
+/** One row of a sheet, with the row number the spreadsheet shows (1-based, title rows counted). */
+export interface SheetRow {
+  readonly rowNumber: number;
+  readonly cells: readonly CellValue[];
+}
+
+export interface SheetTable {
+  readonly name: string;
+  readonly rows: readonly SheetRow[];
+  /** Whether the workbook counts serial dates from 1904 (old Mac Excel). */
+  readonly date1904: boolean;
+}
+
+/** Files larger than this are refused before parsing. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+type FileKind = 'xlsx' | 'ole' | 'text';
+
+function sniff(data: Uint8Array): FileKind {
+  if (data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04) return 'xlsx';
+  if (data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) return 'ole';
+  return 'text';
+}
+
+/** Reads every sheet of an .xlsx or the single table of a CSV file, as cell values. */
+export async function readTable(data: Uint8Array, fileName: string): Promise<Result<readonly SheetTable[]>> {
+  if (data.byteLength === 0) return fail('error.fileEmpty', { file: fileName });
+  if (data.byteLength > MAX_FILE_BYTES) {
+    return fail('error.fileTooLarge', {
+      file: fileName,
+      size: Math.ceil(data.byteLength / 1048576),
+      max: MAX_FILE_BYTES / 1048576,
+    });
+  }
+  const kind = sniff(data);
+  switch (kind) {
+    case 'xlsx':
+      return readXlsx(data, fileName);
+    case 'ole':
+      // An encrypted .xlsx is an OLE container too; the name tells which the user meant.
+      return /\.xlsx$/i.test(fileName) ? fail('error.xlsxUnreadable', { file: fileName }) : fail('error.xlsLegacy', { file: fileName });
+    case 'text':
+      return readCsv(data, fileName);
+  }
+}
+
+/** Decodes CSV bytes: BOMs for UTF-8/UTF-16, UTF-16 without BOM by its zero bytes, else UTF-8, else Windows-1258. */
+export function decodeText(data: Uint8Array): string | null {
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return utf8(data.subarray(3));
+  if (data[0] === 0xff && data[1] === 0xfe) return iconv.decode(Buffer.from(data.subarray(2)), 'utf16le');
+  if (data[0] === 0xfe && data[1] === 0xff) return iconv.decode(Buffer.from(data.subarray(2)), 'utf16be');
+  const probe = data.subarray(0, 4096);
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  probe.forEach((b, i) => {
+    if (b === 0) {
+      if (i % 2 === 0) zeroEven++;
+      else zeroOdd++;
+    }
+  });
+  if (zeroOdd > probe.length / 4 && zeroEven === 0) return iconv.decode(Buffer.from(data), 'utf16le');
+  if (zeroEven > probe.length / 4 && zeroOdd === 0) return iconv.decode(Buffer.from(data), 'utf16be');
+  if (zeroEven + zeroOdd > 0) return null;
+  return utf8(data) ?? iconv.decode(Buffer.from(data), 'windows1258').normalize('NFC');
+}
+
+function utf8(data: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data).normalize('NFC');
+  } catch {
+    return null;
+  }
+}
+
+function looksLikeText(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  // eslint-disable-next-line no-control-regex
+  const controls = sample.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
+  return controls <= sample.length / 100;
+}
+
+function readCsv(data: Uint8Array, fileName: string): Result<readonly SheetTable[]> {
+  const text = decodeText(data);
+  if (text === null || !looksLikeText(text)) return fail('error.notSpreadsheet', { file: fileName });
+  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: false });
+  const rows: SheetRow[] = parsed.data.map((cells, i) => ({ rowNumber: i + 1, cells }));
+  // Papa returns one empty row for the file's final newline.
+  while (rows.length > 0 && rows[rows.length - 1]!.cells.every((c) => c === '')) rows.pop();
+  repairSplitHeaders(rows);
+  const widest = rows.reduce((max, r) => Math.max(max, r.cells.length), 0);
+  if (rows.length > 1 && widest < 2) return fail('error.notSpreadsheet', { file: fileName });
+  return ok([{ name: fileName.replace(/^.*[\\/]/, ''), rows, date1904: false }]);
+}
+
+/** The most common row width, among rows with more than one cell. */
+function modalWidth(rows: readonly SheetRow[]): number {
+  const counts = new Map<number, number>();
+  for (const row of rows.slice(0, 2000)) {
+    if (row.cells.length > 1) counts.set(row.cells.length, (counts.get(row.cells.length) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [width, count] of counts) if (count > bestCount) [best, bestCount] = [width, count];
+  return best;
+}
+
+/** Rejoins unquoted header titles that contain commas, when that gives the header the data's width. */
+function repairSplitHeaders(rows: SheetRow[]): void {
+  const width = modalWidth(rows);
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+    const row = rows[i]!;
+    if (row.cells.length <= width) continue;
+    const merged = mergeSplitHeader(row.cells as string[]);
+    if (merged.length === width) rows[i] = { rowNumber: row.rowNumber, cells: merged };
+  }
+}
+
+/** An exceljs cell value as a plain value: rich text joined, formulas replaced by their cached result. */
+export function plainCellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('result' in value) return plainCellValue((value.result ?? null) as ExcelJS.CellValue);
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('error' in value) return null;
+  }
+  return null;
+}
+
+async function readXlsx(data: Uint8Array, fileName: string): Promise<Result<readonly SheetTable[]>> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);
+  } catch {
+    return fail('error.xlsxUnreadable', { file: fileName });
+  }
+  const date1904 = Boolean((workbook.properties as { date1904?: boolean }).date1904);
+  const sheets: SheetTable[] = [];
+  workbook.eachSheet((sheet) => {
+    if (sheet.state !== 'visible') return;
+    const rows: SheetRow[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: CellValue[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cells[column - 1] = plainCellValue(cell.value);
+      });
+      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+      rows.push({ rowNumber, cells });
+    });
+    sheets.push({ name: sheet.name, rows, date1904 });
+  });
+  return ok(sheets);
+}

@@ -1,0 +1,154 @@
+import {
+  App as AntApp,
+  Alert,
+  Button,
+  ConfigProvider,
+  Layout,
+  Menu,
+  Modal,
+  Result as AntResult,
+  Space,
+  Spin,
+  Typography,
+  message,
+} from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo } from '../shared/api-contract';
+import { translate, type Locale, type MessageKey } from '../shared/i18n';
+import { api } from './api/client';
+import { LocaleContext, useT } from './i18n';
+import { ResidentsPage } from './pages/ResidentsPage';
+import { SettingsPage } from './pages/SettingsPage';
+
+const PAGES = ['lookup', 'lists', 'residents', 'vaccination', 'packages', 'devices', 'settings'] as const;
+type Page = (typeof PAGES)[number];
+
+function pageFromHash(): Page {
+  const name = window.location.hash.replace(/^#\/?/, '');
+  return (PAGES as readonly string[]).includes(name) ? (name as Page) : 'residents';
+}
+
+/** The app shell: navigation, first-run demo choice, language. */
+export function App() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [fatal, setFatal] = useState<string | null>(null);
+  const [page, setPage] = useState<Page>(pageFromHash);
+  const locale: Locale = info?.locale ?? 'vi';
+  const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params), [locale]);
+
+  const refresh = useCallback(async () => {
+    const response = await api['app-info']({});
+    if (response.ok) setInfo(response.value);
+    else setFatal(response.error.message);
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    const onHash = () => setPage(pageFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [refresh]);
+
+  const navigate = (next: Page) => {
+    window.location.hash = `/${next}`;
+    setPage(next);
+  };
+
+  if (fatal) return <AntResult status="error" title={fatal} />;
+  if (!info) return <Spin style={{ margin: 64 }} />;
+
+  return (
+    <LocaleContext.Provider value={locale}>
+      <ConfigProvider locale={locale === 'vi' ? viVN : enUS} theme={{ token: { colorPrimary: '#b71c1c', fontSize: 15 } }}>
+        <AntApp>
+          <Layout style={{ minHeight: '100vh' }}>
+            <Layout.Sider width={210} theme="light" breakpoint="lg" collapsedWidth={0}>
+              <div style={{ padding: '16px 16px 8px' }}>
+                <Typography.Title level={4} style={{ margin: 0 }}>
+                  {t('app.name')}
+                </Typography.Title>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('app.tagline')}
+                </Typography.Text>
+              </div>
+              <Menu
+                mode="inline"
+                selectedKeys={[page]}
+                onClick={(e) => navigate(e.key as Page)}
+                items={PAGES.map((p) => ({ key: p, label: t(`nav.${p}` as MessageKey) }))}
+              />
+            </Layout.Sider>
+            <Layout>
+              {info.demoResidentCount > 0 && <DemoBanner count={info.demoResidentCount} onRemoved={refresh} />}
+              <Layout.Content style={{ padding: 24 }}>
+                {page === 'residents' && <ResidentsPage info={info} onChanged={refresh} />}
+                {page === 'settings' && <SettingsPage info={info} onChanged={setInfo} />}
+                {page !== 'residents' && page !== 'settings' && (
+                  <AntResult status="info" title={t(`nav.${page}` as MessageKey)} subTitle={t('common.comingSoon')} />
+                )}
+              </Layout.Content>
+            </Layout>
+          </Layout>
+          {!info.demoChoiceMade && info.residentCount === 0 && <DemoWelcome onDone={refresh} />}
+        </AntApp>
+      </ConfigProvider>
+    </LocaleContext.Provider>
+  );
+}
+
+function DemoWelcome({ onDone }: { onDone: () => Promise<void> }) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const choose = async (load: boolean) => {
+    setBusy(true);
+    const response = load ? await api['demo-load']({}) : await api['demo-dismiss']({});
+    if (!response.ok) void message.error(response.error.message);
+    else if (load && 'count' in response.value) void message.success(t('demo.loaded', { count: response.value.count }));
+    await onDone();
+    setBusy(false);
+  };
+  return (
+    <Modal open title={t('demo.title')} closable={false} maskClosable={false} footer={null}>
+      <Typography.Paragraph>{t('demo.body')}</Typography.Paragraph>
+      <Space>
+        <Button type="primary" loading={busy} onClick={() => void choose(true)}>
+          {t('demo.load')}
+        </Button>
+        <Button disabled={busy} onClick={() => void choose(false)}>
+          {t('demo.skip')}
+        </Button>
+      </Space>
+    </Modal>
+  );
+}
+
+function DemoBanner({ count, onRemoved }: { count: number; onRemoved: () => Promise<void> }) {
+  const t = useT();
+  const { modal } = AntApp.useApp();
+  const remove = () =>
+    modal.confirm({
+      title: t('demo.remove'),
+      content: t('demo.removeConfirm', { count }),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        const response = await api['demo-remove']({});
+        if (response.ok) void message.success(t('demo.removed'));
+        await onRemoved();
+      },
+    });
+  return (
+    <Alert
+      type="warning"
+      banner
+      message={t('demo.banner')}
+      action={
+        <Button size="small" danger onClick={remove}>
+          {t('demo.remove')}
+        </Button>
+      }
+    />
+  );
+}
+

@@ -1,0 +1,269 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Progress, Select, Space, Statistic, Steps, Table, Typography, Upload, message } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { ImportPreview, JobPhase, RegistryImportResult } from '../../shared/api-contract';
+import type { MessageKey } from '../../shared/i18n';
+import { RESIDENT_FIELDS, type ColumnMapping, type ResidentField } from '../../shared/registry/fields';
+import type { RowError } from '../../shared/types';
+import { api } from '../api/client';
+import { XLSX_MIME, downloadBytes } from '../download';
+import { useT } from '../i18n';
+
+type Stage =
+  | { kind: 'choose'; busy: boolean }
+  | { kind: 'mapping'; preview: ImportPreview }
+  | { kind: 'running'; jobId: string; phase: JobPhase }
+  | { kind: 'result'; result: RegistryImportResult; fileName: string };
+
+const PHASES: readonly JobPhase[] = ['read', 'validate', 'write'];
+const POLL_MS = 250;
+const ERRORS_SHOWN = 200;
+
+/** The import wizard: choose a file, check the column mapping, watch progress, see the result. */
+export function ImportExtractDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
+  const t = useT();
+  const [stage, setStage] = useState<Stage>({ kind: 'choose', busy: false });
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const pollTimer = useRef<number | null>(null);
+
+  useEffect(() => () => {
+    if (pollTimer.current !== null) window.clearTimeout(pollTimer.current);
+  }, []);
+
+  const reset = () => setStage({ kind: 'choose', busy: false });
+  const close = () => {
+    if (stage.kind === 'running') return;
+    reset();
+    onClose();
+  };
+
+  const choose = async (file: File) => {
+    setStage({ kind: 'choose', busy: true });
+    const data = new Uint8Array(await file.arrayBuffer());
+    const response = await api['registry-preview']({ fileName: file.name, data });
+    if (!response.ok) {
+      void message.error({ content: response.error.message, duration: 8 });
+      return reset();
+    }
+    setMapping(response.value.mapping);
+    setStage({ kind: 'mapping', preview: response.value });
+  };
+
+  const changeMapping = async (preview: ImportPreview, column: number, field: ResidentField | null) => {
+    const next: ColumnMapping = { ...mapping };
+    for (const f of RESIDENT_FIELDS) if (next[f] === column) delete next[f];
+    if (field !== null) next[field] = column;
+    setMapping(next);
+    const response = await api['registry-revalidate']({ previewId: preview.previewId, mapping: next });
+    if (response.ok) setStage({ kind: 'mapping', preview: response.value });
+    else void message.warning(response.error.message);
+  };
+
+  const poll = (jobId: string, fileName: string) => {
+    pollTimer.current = window.setTimeout(async () => {
+      const response = await api['job-status']({ jobId });
+      if (!response.ok) {
+        void message.error(response.error.message);
+        return reset();
+      }
+      const status = response.value;
+      switch (status.state) {
+        case 'running':
+          setStage({ kind: 'running', jobId, phase: status.phase });
+          return poll(jobId, fileName);
+        case 'done':
+          setStage({ kind: 'result', result: status.result, fileName });
+          if (status.result.applied) onImported();
+          return;
+        case 'failed':
+          void message.error({ content: status.error.message, duration: 8 });
+          return reset();
+        case 'cancelled':
+          void message.info(t('job.cancelled'));
+          return reset();
+      }
+    }, POLL_MS);
+  };
+
+  const start = async (preview: ImportPreview, skipInvalid: boolean) => {
+    const response = await api['registry-import-start']({ previewId: preview.previewId, mapping, skipInvalid });
+    if (!response.ok) {
+      void message.error(response.error.message);
+      return;
+    }
+    setStage({ kind: 'running', jobId: response.value.jobId, phase: 'validate' });
+    poll(response.value.jobId, preview.fileName);
+  };
+
+  const downloadErrors = async (fileName: string, errors: readonly RowError[]) => {
+    const response = await api['registry-errors-xlsx']({ fileName, errors: [...errors] });
+    if (response.ok) downloadBytes(response.value.fileName, response.value.data, XLSX_MIME);
+    else void message.error(response.error.message);
+  };
+
+  const stepIndex = { choose: 0, mapping: 1, running: 2, result: 2 }[stage.kind];
+
+  return (
+    <Modal open={open} title={t('residents.import')} width={960} onCancel={close} footer={null} destroyOnHidden maskClosable={false}>
+      <Steps
+        size="small"
+        current={stepIndex}
+        style={{ marginBottom: 24 }}
+        items={[{ title: t('import.step.choose') }, { title: t('import.step.mapping') }, { title: t('import.step.result') }]}
+      />
+      {stage.kind === 'choose' && (
+        <Upload.Dragger
+          accept=".xlsx,.csv,.txt"
+          multiple={false}
+          showUploadList={false}
+          disabled={stage.busy}
+          beforeUpload={(file) => {
+            void choose(file);
+            return false;
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p>{stage.busy ? t('import.phase.read') + '…' : t('residents.importHint')}</p>
+        </Upload.Dragger>
+      )}
+      {stage.kind === 'mapping' && (
+        <MappingStep
+          preview={stage.preview}
+          mapping={mapping}
+          onChange={(column, field) => void changeMapping(stage.preview, column, field)}
+          onStart={(skip) => void start(stage.preview, skip)}
+          onDownloadErrors={() => void downloadErrors(stage.preview.fileName, stage.preview.errors)}
+          onCancel={reset}
+        />
+      )}
+      {stage.kind === 'running' && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text>{t(`import.phase.${stage.phase}` as MessageKey)}…</Typography.Text>
+          <Progress percent={Math.round(((PHASES.indexOf(stage.phase) + 0.5) / PHASES.length) * 100)} status="active" />
+          <Button onClick={() => void api['job-cancel']({ jobId: stage.jobId })}>{t('job.cancel')}</Button>
+        </Space>
+      )}
+      {stage.kind === 'result' && (
+        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          <Alert
+            type={stage.result.applied ? (stage.result.rejected > 0 ? 'warning' : 'success') : 'error'}
+            showIcon
+            message={stage.result.applied ? t('import.done') : t('import.refused')}
+          />
+          <Space size="large" wrap data-testid="import-result">
+            <Statistic title={t('import.inserted')} value={stage.result.inserted} />
+            <Statistic title={t('import.updated')} value={stage.result.updated} />
+            <Statistic title={t('import.unchanged')} value={stage.result.unchanged} />
+            <Statistic title={t('import.rejected')} value={stage.result.rejected} />
+            {stage.result.held > 0 && <Statistic title={t('import.held')} value={stage.result.held} />}
+          </Space>
+          {stage.result.errors.length > 0 && (
+            <ErrorTable errors={stage.result.errors} onDownload={() => void downloadErrors(stage.fileName, stage.result.errors)} />
+          )}
+          <Space>
+            <Button type="primary" onClick={close}>
+              {t('common.close')}
+            </Button>
+            <Button onClick={reset}>{t('import.another')}</Button>
+          </Space>
+        </Space>
+      )}
+    </Modal>
+  );
+}
+
+function MappingStep(props: {
+  preview: ImportPreview;
+  mapping: ColumnMapping;
+  onChange: (column: number, field: ResidentField | null) => void;
+  onStart: (skipInvalid: boolean) => void;
+  onDownloadErrors: () => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const { preview } = props;
+  const invalid = preview.errors.length;
+  const fieldOptions = [
+    { value: '', label: t('import.unmapped') },
+    ...RESIDENT_FIELDS.map((f) => ({ value: f, label: t(`col.${f}` as MessageKey) })),
+  ];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Paragraph>
+        {t('import.mappingIntro', { file: preview.fileName, sheet: preview.sheetName, row: preview.headerRow, rows: preview.dataRows })}
+      </Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey="index"
+        pagination={false}
+        scroll={{ y: 320 }}
+        dataSource={[...preview.columns]}
+        data-testid="mapping-table"
+        columns={[
+          { title: t('col.sourceColumn'), dataIndex: 'title', width: 220, render: (title: string) => <strong>{title}</strong> },
+          {
+            title: t('col.field'),
+            width: 220,
+            render: (_, column) => (
+              <Select
+                style={{ width: 200 }}
+                aria-label={column.title}
+                value={RESIDENT_FIELDS.find((f) => props.mapping[f] === column.index) ?? ''}
+                options={fieldOptions}
+                onChange={(value: string) => props.onChange(column.index, value === '' ? null : (value as ResidentField))}
+              />
+            ),
+          },
+          {
+            title: '',
+            render: (_, column) => (
+              <Typography.Text type="secondary" ellipsis>
+                {preview.sample.map((row) => row[column.index] ?? '').filter(Boolean).slice(0, 3).join(' · ')}
+              </Typography.Text>
+            ),
+          },
+        ]}
+      />
+      {invalid > 0 && (
+        <>
+          <Alert type="warning" showIcon message={t('import.previewErrors', { count: invalid })} />
+          <ErrorTable errors={preview.errors} onDownload={props.onDownloadErrors} />
+        </>
+      )}
+      <Space>
+        {invalid === 0 ? (
+          <Button type="primary" onClick={() => props.onStart(false)}>
+            {t('import.start', { rows: preview.validRows.toLocaleString('vi-VN') })}
+          </Button>
+        ) : (
+          <Button type="primary" disabled={preview.validRows === 0} onClick={() => props.onStart(true)}>
+            {t('import.startSkipping', { count: invalid })}
+          </Button>
+        )}
+        <Button onClick={props.onCancel}>{t('common.back')}</Button>
+      </Space>
+    </Space>
+  );
+}
+
+function ErrorTable({ errors, onDownload }: { errors: readonly RowError[]; onDownload: () => void }) {
+  const t = useT();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Table
+        size="small"
+        rowKey={(e) => `${e.row}:${e.message}`}
+        pagination={false}
+        scroll={{ y: 200 }}
+        dataSource={errors.slice(0, ERRORS_SHOWN)}
+        columns={[
+          { title: t('col.row'), dataIndex: 'row', width: 80 },
+          { title: t('col.message'), dataIndex: 'message' },
+        ]}
+      />
+      <Button onClick={onDownload}>{t('import.downloadErrors')}</Button>
+    </Space>
+  );
+}

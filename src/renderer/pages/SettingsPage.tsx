@@ -1,0 +1,36 @@
+import { Card, Descriptions, Radio, Typography, message } from 'antd';
+import type { AppInfo } from '../../shared/api-contract';
+import { api } from '../api/client';
+import { useT } from '../i18n';
+
+/** Cài đặt: language, where the data lives, version. */
+export function SettingsPage({ info, onChanged }: { info: AppInfo; onChanged: (info: AppInfo) => void }) {
+  const t = useT();
+  const setLocale = async (locale: 'vi' | 'en') => {
+    const response = await api['settings-set-locale']({ locale });
+    if (response.ok) onChanged(response.value);
+    else void message.error(response.error.message);
+  };
+  return (
+    <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('nav.settings')}</Typography.Title>}>
+      <Descriptions column={1} bordered>
+        <Descriptions.Item label={t('settings.language')}>
+          <Radio.Group
+            value={info.locale}
+            onChange={(e) => void setLocale(e.target.value as 'vi' | 'en')}
+            options={[
+              { value: 'vi', label: 'Tiếng Việt' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('settings.database')}>
+          <Typography.Text code copyable>
+            {info.databaseFile}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('settings.version')}>{info.version}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * The one typed API contract (DESIGN.md §2). Every host (Electron IPC, web host, CLI) and the
+ * renderer derive from this map, so a channel without a handler or a client is a compile error.
+ * Requests are validated against these schemas in main before any handler runs.
+ */
+import { z } from 'zod';
+import { RESIDENT_FIELDS, type ColumnMapping, type ResidentField } from './registry/fields';
+import type { Channel } from './channels';
+import type { ResidentRecord, RowError } from './types';
+
+export { CHANNELS, type Channel } from './channels';
+
+const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_UPLOAD_BYTES, 'file too large');
+const columnIndex = z.number().int().min(0).max(16_383);
+const mappingSchema = z
+  .object(Object.fromEntries(RESIDENT_FIELDS.map((f) => [f, columnIndex.optional()])) as Record<ResidentField, z.ZodOptional<typeof columnIndex>>)
+  .strict();
+const id = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+
+export const requestSchemas = {
+  'app-info': z.object({}).strict(),
+  'settings-set-locale': z.object({ locale: z.enum(['vi', 'en']) }).strict(),
+  'demo-load': z.object({}).strict(),
+  'demo-dismiss': z.object({}).strict(),
+  'demo-remove': z.object({}).strict(),
+  'registry-preview': z.object({ fileName: z.string().min(1).max(260), data: bytes }).strict(),
+  'registry-revalidate': z.object({ previewId: id, mapping: mappingSchema }).strict(),
+  'registry-import-start': z
+    .object({ previewId: id, mapping: mappingSchema.optional(), skipInvalid: z.boolean() })
+    .strict(),
+  'registry-find': z
+    .object({ text: z.string().max(200), birthYear: z.number().int().min(1800).max(2200).optional() })
+    .strict(),
+  'registry-errors-xlsx': z
+    .object({
+      fileName: z.string().min(1).max(260),
+      errors: z.array(z.object({ row: z.number().int().min(0), message: z.string().max(2000) }).strict()).max(1_100_000),
+    })
+    .strict(),
+  'job-status': z.object({ jobId: id }).strict(),
+  'job-cancel': z.object({ jobId: id }).strict(),
+} as const satisfies Record<Channel, z.ZodType>;
+
+export type RequestOf<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
+
+export interface AppInfo {
+  readonly version: string;
+  readonly databaseFile: string;
+  readonly locale: 'vi' | 'en';
+  readonly residentCount: number;
+  readonly demoResidentCount: number;
+  readonly demoChoiceMade: boolean;
+}
+
+export interface PreviewColumn {
+  readonly index: number;
+  readonly title: string;
+  readonly field: ResidentField | null;
+}
+
+export interface ImportPreview {
+  readonly previewId: string;
+  readonly fileName: string;
+  readonly sheetName: string;
+  /** Sheet row number of the header. */
+  readonly headerRow: number;
+  readonly dataRows: number;
+  readonly columns: readonly PreviewColumn[];
+  readonly mapping: ColumnMapping;
+  /** A few data rows as text, for the user to see the mapping at work. */
+  readonly sample: readonly (readonly string[])[];
+  readonly validRows: number;
+  readonly errors: readonly RowError[];
+}
+
+export interface RegistryImportResult {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+  /** Residents whose new values were held back because local changes await export. */
+  readonly held: number;
+  readonly errors: readonly RowError[];
+  /** False when rows had problems and the import was refused, so nothing was written. */
+  readonly applied: boolean;
+}
+
+export interface ResidentView extends ResidentRecord {
+  readonly isDemo: boolean;
+}
+
+export type JobPhase = 'read' | 'validate' | 'write';
+
+export type JobStatus =
+  | { readonly state: 'running'; readonly phase: JobPhase; readonly done: number; readonly total: number }
+  | { readonly state: 'done'; readonly result: RegistryImportResult }
+  | { readonly state: 'failed'; readonly error: ApiError }
+  | { readonly state: 'cancelled' };
+
+export interface ResponseMap {
+  'app-info': AppInfo;
+  'settings-set-locale': AppInfo;
+  'demo-load': { readonly count: number };
+  'demo-dismiss': AppInfo;
+  'demo-remove': { readonly count: number };
+  'registry-preview': ImportPreview;
+  'registry-revalidate': ImportPreview;
+  'registry-import-start': { readonly jobId: string };
+  'registry-find': readonly ResidentView[];
+  'registry-errors-xlsx': { readonly fileName: string; readonly data: Uint8Array };
+  'job-status': JobStatus;
+  'job-cancel': JobStatus;
+}
+
+/** How an error crosses a host boundary: user errors carry their message, internal ones a generic one. */
+export interface ApiError {
+  readonly type: 'user' | 'internal';
+  readonly message: string;
+}
+
+export type ApiResponse<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+
+/** The client view every host gives the renderer: one named async method per channel. */
+export type DoichieuApi = { readonly [C in Channel]: (request: RequestOf<C>) => Promise<ApiResponse<ResponseMap[C]>> };

@@ -1,0 +1,102 @@
+/**
+ * Dates as Vietnamese spreadsheets hold them (DOMAIN.md §6): day first, often partial.
+ * A partial date stays partial: `YYYY` or `YYYY-MM`, never an invented day.
+ */
+
+export type IsoDate = string;
+
+const MIN_YEAR = 1880;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function fullDate(year: number, month: number, day: number): IsoDate | null {
+  if (year < MIN_YEAR || year > 2200 || month < 1 || month > 12) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+function yearMonth(year: number, month: number): IsoDate | null {
+  if (year < MIN_YEAR || year > 2200 || month < 1 || month > 12) return null;
+  return `${pad(year, 4)}-${pad(month)}`;
+}
+
+function yearOnly(year: number): IsoDate | null {
+  if (year < MIN_YEAR || year > 2200) return null;
+  return pad(year, 4);
+}
+
+/** Excel serial day number in the 1900 system (with Lotus' phantom 29 Feb 1900) or the 1904 system. */
+export function fromExcelSerial(serial: number, date1904 = false): IsoDate | null {
+  if (!Number.isFinite(serial)) return null;
+  const whole = Math.floor(serial);
+  let epochMs: number;
+  if (date1904) {
+    epochMs = Date.UTC(1904, 0, 1) + whole * 86_400_000;
+  } else {
+    if (whole < 1 || whole === 60) return null;
+    // Serials after the phantom 1900-02-29 are one day ahead of the real calendar.
+    const offset = whole > 60 ? whole - 1 : whole;
+    epochMs = Date.UTC(1899, 11, 31) + offset * 86_400_000;
+  }
+  const d = new Date(epochMs);
+  return fullDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** A JS Date as exceljs delivers date cells (UTC midnight). */
+export function fromDateCell(value: Date): IsoDate | null {
+  if (Number.isNaN(value.getTime())) return null;
+  // Cells carrying a time a few hours off midnight still mean the calendar day they round to.
+  const rounded = new Date(Math.round(value.getTime() / 86_400_000) * 86_400_000);
+  return fullDate(rounded.getUTCFullYear(), rounded.getUTCMonth() + 1, rounded.getUTCDate());
+}
+
+/** Text in any day-first form: d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, ddmmyyyy, m/yyyy, yyyy, ISO. */
+export function parseDateText(raw: string): IsoDate | null {
+  const text = raw.normalize('NFC').trim().replace(/^'/, '');
+  if (text === '') return null;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (m) return fullDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})-(\d{1,2})$/.exec(text);
+  if (m) return yearMonth(Number(m[1]), Number(m[2]));
+  m = /^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$/.exec(text);
+  if (m) return fullDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{1,2})\s*[/.\-]\s*(\d{4})$/.exec(text);
+  if (m) return yearMonth(Number(m[2]), Number(m[1]));
+  m = /^(\d{2})(\d{2})(\d{4})$/.exec(text);
+  if (m) return fullDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{4})$/.exec(text);
+  if (m) return yearOnly(Number(m[1]));
+  const words = /^ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})$/i.exec(text);
+  if (words) return fullDate(Number(words[3]), Number(words[2]), Number(words[1]));
+  return null;
+}
+
+/** Any spreadsheet cell value as a (possibly partial) ISO date. */
+export function parseDateValue(value: unknown, date1904 = false): IsoDate | null {
+  if (value instanceof Date) return fromDateCell(value);
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= MIN_YEAR && value <= 2200) return yearOnly(value);
+    return fromExcelSerial(value, date1904);
+  }
+  if (typeof value === 'string') return parseDateText(value);
+  return null;
+}
+
+/** The year of a full or partial ISO date. */
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+/** Day-first display form: 05/01/2022, 01/2022 or 2022. */
+export function formatDateVi(date: IsoDate): string {
+  const [y, m, d] = date.split('-');
+  if (d) return `${d}/${m}/${y}`;
+  if (m) return `${m}/${y}`;
+  return y ?? '';
+}
