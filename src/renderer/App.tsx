@@ -38,11 +38,10 @@ export function App() {
   const locale: Locale = info?.locale ?? 'vi';
   const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params), [locale]);
 
-  const refresh = useCallback(async () => {
-    const response = await api['app-info']({});
+  const refresh = useCallback(() => api['app-info']({}).then((response) => {
     if (response.ok) setInfo(response.value);
     else setFatal(response.error.message);
-  }, []);
+  }), []);
 
   useEffect(() => {
     void refresh();

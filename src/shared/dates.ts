@@ -64,9 +64,9 @@ export function parseDateText(raw: string): IsoDate | null {
   if (m) return fullDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})-(\d{1,2})$/.exec(text);
   if (m) return yearMonth(Number(m[1]), Number(m[2]));
-  m = /^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$/.exec(text);
+  m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(text);
   if (m) return fullDate(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = /^(\d{1,2})\s*[/.\-]\s*(\d{4})$/.exec(text);
+  m = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(text);
   if (m) return yearMonth(Number(m[2]), Number(m[1]));
   m = /^(\d{2})(\d{2})(\d{4})$/.exec(text);
   if (m) return fullDate(Number(m[3]), Number(m[2]), Number(m[1]));

@@ -89,7 +89,7 @@ function looksLikeText(text: string): boolean {
 function readCsv(data: Uint8Array, fileName: string): Result<readonly SheetTable[]> {
   const text = decodeText(data);
   if (text === null || !looksLikeText(text)) return fail('error.notSpreadsheet', { file: fileName });
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
   const rows: SheetRow[] = parsed.data.map((cells, i) => ({ rowNumber: i + 1, cells }));
   // Papa returns one empty row for the file's final newline.
   while (rows.length > 0 && rows[rows.length - 1]!.cells.every((c) => c === '')) rows.pop();
@@ -97,6 +97,38 @@ function readCsv(data: Uint8Array, fileName: string): Result<readonly SheetTable
   const widest = rows.reduce((max, r) => Math.max(max, r.cells.length), 0);
   if (rows.length > 1 && widest < 2) return fail('error.notSpreadsheet', { file: fileName });
   return ok([{ name: fileName.replace(/^.*[\\/]/, ''), rows, date1904: false }]);
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * The separator of a CSV: the candidate found outside quotes on the most of its first lines, in the
+ * same number on each (Vietnamese Excel writes ';' and addresses are full of quoted commas).
+ */
+export function guessDelimiter(text: string): string {
+  const lines = text.slice(0, 65536).split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 50);
+  let best: string = ',';
+  let bestScore = -1;
+  for (const delimiter of DELIMITERS) {
+    const counts = lines.map((line) => {
+      let inQuotes = false;
+      let n = 0;
+      for (const ch of line) {
+        if (ch === '"') inQuotes = !inQuotes;
+        else if (ch === delimiter && !inQuotes) n++;
+      }
+      return n;
+    });
+    const frequency = new Map<number, number>();
+    for (const n of counts) if (n > 0) frequency.set(n, (frequency.get(n) ?? 0) + 1);
+    let modal = 0;
+    let modalLines = 0;
+    for (const [n, lineCount] of frequency) if (lineCount > modalLines) [modal, modalLines] = [n, lineCount];
+    if (modalLines === 0) continue;
+    const score = modalLines * 1000 + modal;
+    if (score > bestScore) [best, bestScore] = [delimiter, score];
+  }
+  return best;
 }
 
 /** The most common row width, among rows with more than one cell. */

@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/main/db/open-database';
+import { findResidents } from '../../src/main/registry/find-residents';
+import { importExtractFile, type ImportOutcome } from '../../src/main/registry/import-extract';
+import type { RegistryImportResult } from '../../src/shared/api-contract';
+import { countRows, tempDatabase } from '../helpers/db';
+import { PEOPLE, csvText, extractWorkbook, utf16le, utf8Bom, windows1258 } from '../helpers/extract-files';
+import { REGISTRY_CSV } from '../helpers/paths';
+
+let db: Db;
+let cleanup: () => void;
+beforeEach(() => ({ db, cleanup } = tempDatabase()));
+afterEach(() => cleanup());
+
+const NOW = new Date('2026-11-27T08:00:00Z');
+
+function run(data: Uint8Array, fileName: string, skipInvalid = false): Promise<ImportOutcome> {
+  return importExtractFile(db, data, fileName, { skipInvalid, locale: 'vi', now: NOW });
+}
+
+async function imported(data: Uint8Array, fileName: string, skipInvalid = false): Promise<RegistryImportResult> {
+  const outcome = await run(data, fileName, skipInvalid);
+  if (!outcome.ok) throw new Error(`import refused: ${outcome.problem.key}`);
+  if (outcome.value === 'cancelled') throw new Error('cancelled');
+  return outcome.value;
+}
+
+function snapshot(): string {
+  return JSON.stringify([
+    db.prepare('SELECT * FROM residents ORDER BY id').all(),
+    db.prepare('SELECT * FROM registry_extracts ORDER BY id').all(),
+  ]);
+}
+
+describe('the sample extract', () => {
+  const data = new Uint8Array(readFileSync(REGISTRY_CSV));
+
+  it('imports 3,016 residents, and a second import changes nothing', async () => {
+    const first = await imported(data, 'registry.csv');
+    expect(first).toMatchObject({ inserted: 3016, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    const before = snapshot();
+    const second = await imported(data, 'registry.csv');
+    expect(second).toMatchObject({ inserted: 0, updated: 0, unchanged: 3016, rejected: 0, errors: [] });
+    expect(snapshot()).toBe(before);
+  });
+
+  it('reads the columns whose unquoted titles contain commas', async () => {
+    await imported(data, 'registry.csv');
+    const [thoa] = findResidents(db, { text: '008198223458' });
+    expect(thoa).toMatchObject({ fullName: 'Ma Thị Thoa', birthDate: '1998-03-18', sex: 'female', oldId: '072103444', ethnicity: 'Tày' });
+  });
+});
+
+describe('encodings and formats', () => {
+  const expectPeople = () => {
+    expect(countRows(db, 'residents')).toBe(3);
+    expect(findResidents(db, { text: '008090012345' })[0]).toMatchObject({ fullName: 'Ma Văn Tường', birthDate: '1990-08-06', sex: 'male' });
+    expect(findResidents(db, { text: '008156001122' })[0]).toMatchObject({ fullName: 'Đặng Đình Đức', birthDate: '1956' });
+  };
+
+  it('reads UTF-8 with a BOM', async () => {
+    expect(await imported(utf8Bom(csvText(PEOPLE)), 'a.csv')).toMatchObject({ inserted: 3 });
+    expectPeople();
+  });
+  it('reads UTF-8 without a BOM, semicolon-separated', async () => {
+    const text = csvText(PEOPLE).replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, ';');
+    expect(await imported(new TextEncoder().encode(text), 'a.csv')).toMatchObject({ inserted: 3 });
+    expectPeople();
+  });
+  it('reads UTF-16 (Excel "Unicode text")', async () => {
+    expect(await imported(utf16le(csvText(PEOPLE)), 'a.csv')).toMatchObject({ inserted: 3 });
+    expectPeople();
+  });
+  it('reads Windows-1258 and stores NFC text', async () => {
+    expect(await imported(windows1258(csvText(PEOPLE)), 'a.csv')).toMatchObject({ inserted: 3 });
+    expectPeople();
+    const name = findResidents(db, { text: '008195004321' })[0]!.fullName;
+    expect(name).toBe('Lường Thị Hưởng'.normalize('NFC'));
+    expect(name.normalize('NFC')).toBe(name);
+  });
+  it('reads an .xlsx with title rows, numeric IDs and date cells', async () => {
+    expect(await imported(await extractWorkbook(), 'a.xlsx')).toMatchObject({ inserted: 3, rejected: 0 });
+    expectPeople();
+  });
+});
+
+describe('a newer extract', () => {
+  it('updates what changed and records which extract each value came from', async () => {
+    await imported(utf8Bom(csvText(PEOPLE)), 'v1.csv');
+    const moved = PEOPLE.map((p) => [...p]);
+    moved[0]![8] = 'Thôn Khuôn Hà, xã Trung Hà, huyện Chiêm Hóa, tỉnh Tuyên Quang';
+    const result = await imported(utf8Bom(csvText(moved)), 'v2.csv');
+    expect(result).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 });
+    const extracts = db.prepare('SELECT id, file_name FROM registry_extracts ORDER BY id').all() as { id: number; file_name: string }[];
+    expect(extracts.map((e) => e.file_name)).toEqual(['v1.csv', 'v2.csv']);
+    const row = db.prepare("SELECT permanent_address, field_sources FROM residents WHERE personal_id = '008090012345'").get() as {
+      permanent_address: string;
+      field_sources: string;
+    };
+    expect(row.permanent_address).toMatch(/^Thôn Khuôn Hà/);
+    const sources = JSON.parse(row.field_sources) as Record<string, number>;
+    expect(sources.permanentAddress).toBe(extracts[1]!.id);
+    expect(sources.fullName).toBe(extracts[0]!.id);
+  });
+
+  it('never silently overwrites a resident with local changes awaiting export', async () => {
+    await imported(utf8Bom(csvText(PEOPLE)), 'v1.csv');
+    const resident = db.prepare("SELECT id FROM residents WHERE personal_id = '008090012345'").get() as { id: number };
+    db.prepare(
+      "INSERT INTO resident_changes (resident_id, kind, fields, status, created_at) VALUES (?, 'correction', '{\"fullName\":\"Ma Văn Tường\"}', 'pending', ?)",
+    ).run(resident.id, NOW.toISOString());
+    const renamed = PEOPLE.map((p) => [...p]);
+    renamed[0]![3] = 'Ma Văn Tương';
+    const result = await imported(utf8Bom(csvText(renamed)), 'v2.csv');
+    expect(result).toMatchObject({ updated: 0, held: 1, unchanged: 2 });
+    expect(findResidents(db, { text: '008090012345' })[0]!.fullName).toBe('Ma Văn Tường');
+    const held = db.prepare('SELECT fields FROM registry_held_values').get() as { fields: string };
+    expect(JSON.parse(held.fields)).toEqual({ fullName: 'Ma Văn Tương' });
+  });
+});
+
+describe('bad input changes nothing', () => {
+  beforeEach(async () => {
+    await imported(utf8Bom(csvText(PEOPLE.slice(0, 1))), 'seed.csv');
+  });
+
+  async function refusedWith(data: Uint8Array, fileName: string, key: string) {
+    const before = snapshot();
+    const outcome = await run(data, fileName);
+    expect(outcome).toMatchObject({ ok: false, problem: { key } });
+    expect(snapshot()).toBe(before);
+  }
+
+  it('refuses a file that is not a spreadsheet', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
+    await refusedWith(png, 'anh.png', 'error.notSpreadsheet');
+  });
+  it('refuses an empty file and an empty sheet', async () => {
+    await refusedWith(new Uint8Array(), 'rong.csv', 'error.fileEmpty');
+    await refusedWith(new TextEncoder().encode('\r\n\r\n'), 'rong.csv', 'error.sheetEmpty');
+  });
+  it('refuses an Excel 97 .xls, saying to save it as .xlsx', async () => {
+    const ole = new Uint8Array(512);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    await refusedWith(ole, 'cu.xls', 'error.xlsLegacy');
+  });
+  it('refuses a sheet without an ID column, or without a name column', async () => {
+    await refusedWith(utf8Bom('Họ và tên,Ngày sinh\r\nMa Văn Tường,06/08/1990\r\n'), 'khong-id.csv', 'error.noIdColumn');
+    await refusedWith(utf8Bom('Số định danh cá nhân,Ngày sinh\r\n008090012345,06/08/1990\r\n'), 'khong-ten.csv', 'error.noNameColumn');
+    await refusedWith(utf8Bom('Cột A,Cột B\r\n1,2\r\n'), 'la.csv', 'error.noHeader');
+  });
+
+  it('rejects an ID repeated inside the extract, naming both rows, and writes nothing', async () => {
+    const rows = [...PEOPLE, ['4', '008195004321', '', 'Lường Thị Hương', '01/01/1995', 'Nữ', 'Tày', 'Việt Nam', 'Thôn Ba 1']];
+    const before = snapshot();
+    const result = await imported(utf8Bom(csvText(rows)), 'trung.csv');
+    expect(result.applied).toBe(false);
+    expect(result.rejected).toBe(2);
+    expect(result.errors.map((e) => e.row)).toEqual([3, 5]);
+    expect(result.errors[0]!.message).toContain('008195004321');
+    expect(result.errors[0]!.message).toContain('3, 5');
+    expect(snapshot()).toBe(before);
+  });
+
+  it('rejects an ID that is not 12 digits with the sheet row number, and writes nothing', async () => {
+    const rows = PEOPLE.map((p) => [...p]);
+    rows[2]![1] = '00815600112';
+    rows[1]![1] = '0081950043';
+    rows[2]![1] = '12345';
+    const before = snapshot();
+    const result = await imported(utf8Bom(csvText(rows)), 'sai.csv');
+    expect(result).toMatchObject({ applied: false, inserted: 0, rejected: 1 });
+    expect(result.errors).toEqual([{ row: 4, message: 'Số định danh "12345" không hợp lệ: cần đúng 12 chữ số.' }]);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('imports the valid rows only when asked to skip the invalid ones', async () => {
+    const rows = PEOPLE.map((p) => [...p]);
+    rows[2]![1] = '12345';
+    const result = await imported(utf8Bom(csvText(rows)), 'sai.csv', true);
+    expect(result).toMatchObject({ applied: true, inserted: 1, unchanged: 1, rejected: 1 });
+    expect(countRows(db, 'residents')).toBe(2);
+  });
+});
