@@ -3,7 +3,20 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'util', 'stream', 'events', 'worker_threads'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'worker_threads',
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -16,10 +29,21 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
-        { selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']", message: 'No focused tests.' },
-        { selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='skip']", message: 'No skipped tests.' },
+        {
+          selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']",
+          message: 'No focused tests.',
+        },
+        {
+          selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='skip']",
+          message: 'No skipped tests.',
+        },
       ],
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Config files must default-export for their tools.
@@ -31,7 +55,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...NODE_BUILTINS, 'electron', 'react', 'react-dom', 'antd', 'better-sqlite3', 'exceljs', '../main/*', '../renderer/*'] },
+        {
+          patterns: [
+            ...NODE_BUILTINS,
+            'electron',
+            'react',
+            'react-dom',
+            'antd',
+            'better-sqlite3',
+            'exceljs',
+            '../main/*',
+            '../renderer/*',
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
     },
@@ -42,14 +78,20 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [...NODE_BUILTINS, 'electron', 'better-sqlite3', 'exceljs', '../main/*', '../../main/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...NODE_BUILTINS, 'electron', 'better-sqlite3', 'exceljs', '../main/*', '../../main/*'] },
+      ],
     },
   },
   {
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/electron/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/electron may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src/main/electron may import electron.' }] },
+      ],
     },
   },
   {
@@ -58,7 +100,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name=/^ipc(Main|Renderer)$/]", message: 'Raw IPC only in ipc.ts and preload.ts.' },
+        { selector: 'MemberExpression[object.name=/^ipc(Main|Renderer)$/]', message: 'Raw IPC only in ipc.ts and preload.ts.' },
       ],
     },
   },

@@ -5,6 +5,18 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning' };
 
 await Promise.all([
-  build({ ...common, entryPoints: { main: 'src/main/electron/main.ts', cli: 'src/main/cli.ts', serve: 'src/main/serve.ts' }, outdir: 'out/main', outExtension: { '.js': '.cjs' }, packages: 'external' }),
-  build({ ...common, entryPoints: { preload: 'src/main/electron/preload.ts' }, outdir: 'out/main', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: { main: 'src/main/electron/main.ts', cli: 'src/main/cli.ts', serve: 'src/main/serve.ts' },
+    outdir: 'out/main',
+    outExtension: { '.js': '.cjs' },
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: { preload: 'src/main/electron/preload.ts' },
+    outdir: 'out/main',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+  }),
 ]);

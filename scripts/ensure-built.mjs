@@ -18,7 +18,10 @@ export function ensureBuilt() {
   const newestInput = Math.max(...inputs.map(newestMtime));
   if (existsSync(STAMP) && statSync(STAMP).mtimeMs >= newestInput) return;
   process.stdout.write('Đang chuẩn bị ứng dụng (build)… / Building the app…\n');
-  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'build'], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(STAMP, new Date().toISOString());
 }

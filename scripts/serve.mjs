@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 import { ensureBuilt } from './ensure-built.mjs';
 
 ensureBuilt();
-const child = spawn(process.execPath, ['out/main/serve.cjs', '--renderer', 'out/renderer', ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['out/main/serve.cjs', '--renderer', 'out/renderer', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 child.on('exit', (code) => process.exit(code ?? 1));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -12,8 +12,12 @@ let child;
 if (electronPath) {
   child = spawn(electronPath, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
 } else {
-  process.stdout.write('Không tải được Electron (máy không có mạng?): mở ứng dụng trong trình duyệt qua địa chỉ dưới đây. / Electron runtime unavailable: serving the app in the browser instead.\n');
-  child = spawn(process.execPath, ['out/main/serve.cjs', '--renderer', 'out/renderer', ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.stdout.write(
+    'Không tải được Electron (máy không có mạng?): mở ứng dụng trong trình duyệt qua địa chỉ dưới đây. / Electron runtime unavailable: serving the app in the browser instead.\n',
+  );
+  child = spawn(process.execPath, ['out/main/serve.cjs', '--renderer', 'out/renderer', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
 }
 child.on('exit', (code) => process.exit(code ?? 1));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -22,7 +22,21 @@ interface ParsedArgs {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['db', 'birth-date', 'sex', 'kind', 'date', 'source', 'xlsx', 'pdf', 'by', 'out', 'sequence', 'format', 'birth-year']);
+const VALUE_FLAGS = new Set([
+  'db',
+  'birth-date',
+  'sex',
+  'kind',
+  'date',
+  'source',
+  'xlsx',
+  'pdf',
+  'by',
+  'out',
+  'sequence',
+  'format',
+  'birth-year',
+]);
 const BOOLEAN_FLAGS = new Set(['json', 'skip-invalid', 'help']);
 
 class UsageError extends Error {}
@@ -91,20 +105,39 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const file = need(rest[0], '<tệp>');
         if (!existsSync(file)) throw new InputError({ key: 'cli.fileNotFound', params: { file } });
         const data = readFileSync(file);
-        const outcome = await importExtractFile(database(), new Uint8Array(data.buffer, data.byteOffset, data.byteLength), basename(file), {
-          skipInvalid: args.flags.get('skip-invalid') === true,
-          locale: 'vi',
-          now: io.now(),
-        });
+        const outcome = await importExtractFile(
+          database(),
+          new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+          basename(file),
+          {
+            skipInvalid: args.flags.get('skip-invalid') === true,
+            locale: 'vi',
+            now: io.now(),
+          },
+        );
         if (!outcome.ok) throw new InputError(outcome.problem);
         if (outcome.value === 'cancelled') return 1;
         const r = outcome.value;
-        const report = { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected, held: r.held, errors: r.errors };
-        const summary = text('cli.importSummary', { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected });
+        const report = {
+          inserted: r.inserted,
+          updated: r.updated,
+          unchanged: r.unchanged,
+          rejected: r.rejected,
+          held: r.held,
+          errors: r.errors,
+        };
+        const summary = text('cli.importSummary', {
+          inserted: r.inserted,
+          updated: r.updated,
+          unchanged: r.unchanged,
+          rejected: r.rejected,
+        });
         print(report, [summary, ...r.errors.map((e) => `  ${text('col.row')} ${e.row}: ${e.message}`)].join('\n'));
         if (!r.applied) {
           const first = r.errors[0]!;
-          io.stderr(`${text('error.rowsRejected', { file: basename(file), count: r.rejected, row: first.row, message: first.message })}\n`);
+          io.stderr(
+            `${text('error.rowsRejected', { file: basename(file), count: r.rejected, row: first.row, message: first.message })}\n`,
+          );
           return 1;
         }
         return 0;
@@ -128,7 +161,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           found,
           found.length === 0
             ? text('residents.noResult')
-            : found.map((r) => `${r.personalId}  ${r.fullName}  ${r.birthDate ?? ''}  ${r.sex ? text(`sex.${r.sex}`) : ''}  ${r.address ?? ''}`).join('\n'),
+            : found
+                .map(
+                  (r) =>
+                    `${r.personalId}  ${r.fullName}  ${r.birthDate ?? ''}  ${r.sex ? text(`sex.${r.sex}`) : ''}  ${r.address ?? ''}`,
+                )
+                .join('\n'),
         );
         return 0;
       }
@@ -150,8 +188,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-const isMain = typeof require !== 'undefined' ? require.main === module : process.argv[1]?.match(/cli\.(ts|cjs|js)$/);
-if (isMain) {
+/** Runs the CLI on this process's arguments and sets its exit code. */
+export function runFromProcess(): void {
   runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -167,3 +205,7 @@ if (isMain) {
     },
   );
 }
+
+// Run when started as a program (`tsx src/main/cli.ts`, `node out/main/cli.cjs`), not when imported.
+const startedDirectly = typeof require !== 'undefined' ? require.main === module : /cli\.[cm]?[jt]s$/.test(process.argv[1] ?? '');
+if (startedDirectly) runFromProcess();

@@ -6,12 +6,14 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { MAX_FILE_BYTES } from '../shared/limits';
 import { fromWire, toWire, type Base64Codec } from '../shared/wire';
 import { dispatch } from './api/dispatch';
 import type { App } from './app-context';
 
 export const TOKEN_HEADER = 'x-doichieu-token';
-const MAX_BODY_BYTES = 300 * 1024 * 1024;
+/** A request carries at most one file, base64-encoded (4/3 of its size) plus a little JSON. */
+const MAX_BODY_BYTES = Math.ceil((MAX_FILE_BYTES * 4) / 3) + 1024 * 1024;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -38,10 +38,14 @@ export function App() {
   const locale: Locale = info?.locale ?? 'vi';
   const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params), [locale]);
 
-  const refresh = useCallback(() => api['app-info']({}).then((response) => {
-    if (response.ok) setInfo(response.value);
-    else setFatal(response.error.message);
-  }), []);
+  const refresh = useCallback(
+    () =>
+      api['app-info']({}).then((response) => {
+        if (response.ok) setInfo(response.value);
+        else setFatal(response.error.message);
+      }),
+    [],
+  );
 
   useEffect(() => {
     void refresh();
@@ -150,4 +154,3 @@ function DemoBanner({ count, onRemoved }: { count: number; onRemoved: () => Prom
     />
   );
 }
-

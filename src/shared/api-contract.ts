@@ -4,18 +4,24 @@
  * Requests are validated against these schemas in main before any handler runs.
  */
 import { z } from 'zod';
+import { MAX_FILE_BYTES } from './limits';
 import { RESIDENT_FIELDS, type ColumnMapping, type ResidentField } from './registry/fields';
 import type { Channel } from './channels';
 import type { ResidentRecord, RowError } from './types';
 
 export { CHANNELS, type Channel } from './channels';
 
-const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
-
-const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_UPLOAD_BYTES, 'file too large');
+const bytes = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes expected')
+  .refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large');
 const columnIndex = z.number().int().min(0).max(16_383);
 const mappingSchema = z
-  .object(Object.fromEntries(RESIDENT_FIELDS.map((f) => [f, columnIndex.optional()])) as Record<ResidentField, z.ZodOptional<typeof columnIndex>>)
+  .object(
+    Object.fromEntries(RESIDENT_FIELDS.map((f) => [f, columnIndex.optional()])) as Record<
+      ResidentField,
+      z.ZodOptional<typeof columnIndex>
+    >,
+  )
   .strict();
 const id = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
@@ -27,12 +33,8 @@ export const requestSchemas = {
   'demo-remove': z.object({}).strict(),
   'registry-preview': z.object({ fileName: z.string().min(1).max(260), data: bytes }).strict(),
   'registry-revalidate': z.object({ previewId: id, mapping: mappingSchema }).strict(),
-  'registry-import-start': z
-    .object({ previewId: id, mapping: mappingSchema.optional(), skipInvalid: z.boolean() })
-    .strict(),
-  'registry-find': z
-    .object({ text: z.string().max(200), birthYear: z.number().int().min(1800).max(2200).optional() })
-    .strict(),
+  'registry-import-start': z.object({ previewId: id, mapping: mappingSchema.optional(), skipInvalid: z.boolean() }).strict(),
+  'registry-find': z.object({ text: z.string().max(200), birthYear: z.number().int().min(1800).max(2200).optional() }).strict(),
   'registry-errors-xlsx': z
     .object({
       fileName: z.string().min(1).max(260),

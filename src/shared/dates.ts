@@ -1,3 +1,5 @@
+import { toNfc } from './text';
+
 /**
  * Dates as Vietnamese spreadsheets hold them (DOMAIN.md §6): day first, often partial.
  * A partial date stays partial: `YYYY` or `YYYY-MM`, never an invented day.
@@ -11,8 +13,14 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 function fullDate(year: number, month: number, day: number): IsoDate | null {
@@ -58,14 +66,15 @@ export function fromDateCell(value: Date): IsoDate | null {
 
 /** Text in any day-first form: d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, ddmmyyyy, m/yyyy, yyyy, ISO. */
 export function parseDateText(raw: string): IsoDate | null {
-  const text = raw.normalize('NFC').trim().replace(/^'/, '');
+  const text = toNfc(raw).trim().replace(/^'/, '');
   if (text === '') return null;
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  // The common form first: d/m/yyyy with any of the usual separators.
+  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(text);
+  if (m) return fullDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (m) return fullDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})-(\d{1,2})$/.exec(text);
   if (m) return yearMonth(Number(m[1]), Number(m[2]));
-  m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(text);
-  if (m) return fullDate(Number(m[3]), Number(m[2]), Number(m[1]));
   m = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(text);
   if (m) return yearMonth(Number(m[2]), Number(m[1]));
   m = /^(\d{2})(\d{2})(\d{4})$/.exec(text);

@@ -7,7 +7,7 @@ const NOISE = /[\s.'’`\-_]/g;
 
 /** Digits only, or null when anything other than digits and separators is present. */
 export function digitsOnly(raw: string): string | null {
-  const stripped = raw.normalize('NFC').replace(NOISE, '');
+  const stripped = raw.replace(NOISE, '');
   return /^\d+$/.test(stripped) ? stripped : null;
 }
 

@@ -19,6 +19,9 @@ export function tempDatabase(): { db: Db; file: string; cleanup: () => void } {
 }
 
 /** Counts rows of a table (test-only; table names are literals in the tests). */
-export function countRows(db: Db, table: 'residents' | 'registry_extracts' | 'registry_held_values' | 'resident_changes'): number {
+export function countRows(
+  db: Db,
+  table: 'residents' | 'registry_extracts' | 'registry_held_values' | 'resident_changes',
+): number {
   return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }

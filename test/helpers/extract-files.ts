@@ -1,12 +1,52 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
-export const HEADER = ['STT', 'Số định danh cá nhân', 'Số CMND', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Dân tộc', 'Quốc tịch', 'Nơi thường trú'];
+export const HEADER = [
+  'STT',
+  'Số định danh cá nhân',
+  'Số CMND',
+  'Họ và tên',
+  'Ngày sinh',
+  'Giới tính',
+  'Dân tộc',
+  'Quốc tịch',
+  'Nơi thường trú',
+];
 
 export const PEOPLE = [
-  ['1', '008090012345', '070123456', 'Ma Văn Tường', '06/08/1990', 'Nam', 'Tày', 'Việt Nam', 'Thôn Ba 1, xã Trung Hà, huyện Chiêm Hóa, tỉnh Tuyên Quang'],
-  ['2', '008195004321', '', 'Lường Thị Hưởng', '12/03/1995', 'Nữ', 'Tày', 'Việt Nam', 'Thôn Nà Coóc, xã Trung Hà, huyện Chiêm Hóa, tỉnh Tuyên Quang'],
-  ['3', '008156001122', '071000111', 'Đặng Đình Đức', '1956', 'Nam', 'Dao', 'Việt Nam', 'Thôn Khuôn Hà, xã Trung Hà, huyện Chiêm Hóa, tỉnh Tuyên Quang'],
+  [
+    '1',
+    '008090012345',
+    '070123456',
+    'Ma Văn Tường',
+    '06/08/1990',
+    'Nam',
+    'Tày',
+    'Việt Nam',
+    'Thôn Ba 1, xã Trung Hà, huyện Chiêm Hóa, tỉnh Tuyên Quang',
+  ],
+  [
+    '2',
+    '008195004321',
+    '',
+    'Lường Thị Hưởng',
+    '12/03/1995',
+    'Nữ',
+    'Tày',
+    'Việt Nam',
+    'Thôn Nà Coóc, xã Trung Hà, huyện Chiêm Hóa, tỉnh Tuyên Quang',
+  ],
+  [
+    '3',
+    '008156001122',
+    '071000111',
+    'Đặng Đình Đức',
+    '1956',
+    'Nam',
+    'Dao',
+    'Việt Nam',
+    'Thôn Khuôn Hà, xã Trung Hà, huyện Chiêm Hóa, tỉnh Tuyên Quang',
+  ],
 ];
 
 function csvCell(value: string): string {

@@ -48,14 +48,24 @@ describe('the sample extract', () => {
   it('reads the columns whose unquoted titles contain commas', async () => {
     await imported(data, 'registry.csv');
     const [thoa] = findResidents(db, { text: '008198223458' });
-    expect(thoa).toMatchObject({ fullName: 'Ma Thị Thoa', birthDate: '1998-03-18', sex: 'female', oldId: '072103444', ethnicity: 'Tày' });
+    expect(thoa).toMatchObject({
+      fullName: 'Ma Thị Thoa',
+      birthDate: '1998-03-18',
+      sex: 'female',
+      oldId: '072103444',
+      ethnicity: 'Tày',
+    });
   });
 });
 
 describe('encodings and formats', () => {
   const expectPeople = () => {
     expect(countRows(db, 'residents')).toBe(3);
-    expect(findResidents(db, { text: '008090012345' })[0]).toMatchObject({ fullName: 'Ma Văn Tường', birthDate: '1990-08-06', sex: 'male' });
+    expect(findResidents(db, { text: '008090012345' })[0]).toMatchObject({
+      fullName: 'Ma Văn Tường',
+      birthDate: '1990-08-06',
+      sex: 'male',
+    });
     expect(findResidents(db, { text: '008156001122' })[0]).toMatchObject({ fullName: 'Đặng Đình Đức', birthDate: '1956' });
   };
 
@@ -92,7 +102,10 @@ describe('a newer extract', () => {
     moved[0]![8] = 'Thôn Khuôn Hà, xã Trung Hà, huyện Chiêm Hóa, tỉnh Tuyên Quang';
     const result = await imported(utf8Bom(csvText(moved)), 'v2.csv');
     expect(result).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 });
-    const extracts = db.prepare('SELECT id, file_name FROM registry_extracts ORDER BY id').all() as { id: number; file_name: string }[];
+    const extracts = db.prepare('SELECT id, file_name FROM registry_extracts ORDER BY id').all() as {
+      id: number;
+      file_name: string;
+    }[];
     expect(extracts.map((e) => e.file_name)).toEqual(['v1.csv', 'v2.csv']);
     const row = db.prepare("SELECT permanent_address, field_sources FROM residents WHERE personal_id = '008090012345'").get() as {
       permanent_address: string;
@@ -147,7 +160,11 @@ describe('bad input changes nothing', () => {
   });
   it('refuses a sheet without an ID column, or without a name column', async () => {
     await refusedWith(utf8Bom('Họ và tên,Ngày sinh\r\nMa Văn Tường,06/08/1990\r\n'), 'khong-id.csv', 'error.noIdColumn');
-    await refusedWith(utf8Bom('Số định danh cá nhân,Ngày sinh\r\n008090012345,06/08/1990\r\n'), 'khong-ten.csv', 'error.noNameColumn');
+    await refusedWith(
+      utf8Bom('Số định danh cá nhân,Ngày sinh\r\n008090012345,06/08/1990\r\n'),
+      'khong-ten.csv',
+      'error.noNameColumn',
+    );
     await refusedWith(utf8Bom('Cột A,Cột B\r\n1,2\r\n'), 'la.csv', 'error.noHeader');
   });
 

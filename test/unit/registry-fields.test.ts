@@ -40,14 +40,25 @@ describe('detectHeader', () => {
     expect(header).toEqual({ index: 3, mapping: { fullName: 1, personalId: 2, birthDate: 3 } });
   });
   it('finds nothing in a sheet without ID or name columns', () => {
-    expect(detectHeader([['Ngày sinh', 'Giới tính'], ['1990', 'Nam']])).toBeNull();
+    expect(
+      detectHeader([
+        ['Ngày sinh', 'Giới tính'],
+        ['1990', 'Nam'],
+      ]),
+    ).toBeNull();
   });
 });
 
 describe('mergeSplitHeader', () => {
   it('rejoins titles that an unquoting CSV writer split at their commas', () => {
     const split = ['STT', 'Số định danh cá nhân', 'Họ', ' chữ đệm và tên', 'Ngày', ' tháng', ' năm sinh', 'Giới tính'];
-    expect(mergeSplitHeader(split)).toEqual(['STT', 'Số định danh cá nhân', 'Họ, chữ đệm và tên', 'Ngày, tháng, năm sinh', 'Giới tính']);
+    expect(mergeSplitHeader(split)).toEqual([
+      'STT',
+      'Số định danh cá nhân',
+      'Họ, chữ đệm và tên',
+      'Ngày, tháng, năm sinh',
+      'Giới tính',
+    ]);
   });
 });
 
@@ -57,14 +68,25 @@ describe('validateResidentRow', () => {
     const outcome = validateResidentRow([8090012345, ' Ma  Văn Tường ', '06/08/1990', 'Nam', '70123456'], mapping);
     expect(outcome).toEqual({
       kind: 'resident',
-      resident: expect.objectContaining({ personalId: '008090012345', fullName: 'Ma Văn Tường', birthDate: '1990-08-06', sex: 'male', oldId: '070123456' }),
+      resident: expect.objectContaining({
+        personalId: '008090012345',
+        fullName: 'Ma Văn Tường',
+        birthDate: '1990-08-06',
+        sex: 'male',
+        oldId: '070123456',
+      }),
     });
   });
   it('names every problem of a bad row', () => {
     const outcome = validateResidentRow(['12345', '', '31/02/1990', 'X', ''], mapping);
     expect(outcome.kind).toBe('invalid');
     if (outcome.kind !== 'invalid') return;
-    expect(outcome.problems.map((p) => p.key)).toEqual(['row.idInvalid', 'row.nameMissing', 'row.birthDateInvalid', 'row.sexInvalid']);
+    expect(outcome.problems.map((p) => p.key)).toEqual([
+      'row.idInvalid',
+      'row.nameMissing',
+      'row.birthDateInvalid',
+      'row.sexInvalid',
+    ]);
   });
   it('treats an all-blank row as blank', () => {
     expect(validateResidentRow(['', null, '  '], mapping)).toEqual({ kind: 'blank' });

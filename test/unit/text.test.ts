@@ -33,3 +33,32 @@ describe('looseKey', () => {
     expect(looseKey('NGÀY/THÁNG/NĂM SINH')).toBe('NGAY THANG NAM SINH');
   });
 });
+
+describe('fast paths agree with the normaliser', () => {
+  const samples = [
+    'Nguyễn Thị Hường',
+    'Nguyễn Thị Hường'.normalize('NFD'),
+    'ĐẶNG ĐÌNH ĐỨC',
+    ' Lò  Thị\u00a0Ánh ',
+    'Hoà Thuỷ Hòa Thủy',
+    'Ñ ñ ß Æ',
+    'Ω Å K',
+    '\t tab\n',
+  ];
+  it.each(samples)('%s', (s) => {
+    expect(cleanText(s)).toBe(
+      s
+        .normalize('NFC')
+        .replace(/[\s\u00a0]+/g, ' ')
+        .trim(),
+    );
+    const slow = s
+      .normalize('NFD')
+      .toUpperCase()
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[Đđ]/g, 'D')
+      .replace(/[\s\u00a0]+/g, ' ')
+      .trim();
+    expect(matchKey(s)).toBe(slow);
+  });
+});

@@ -13,7 +13,12 @@ export function isChannel(name: string): name is Channel {
  * contract's schema, runs the handler, and turns its outcome into `{ok, value | error}`.
  * Internal errors are logged (without the request) and reach the user as a generic message.
  */
-export async function dispatch(ctx: ApiContext, handlers: Handlers, channel: string, raw: unknown): Promise<ApiResponse<unknown>> {
+export async function dispatch(
+  ctx: ApiContext,
+  handlers: Handlers,
+  channel: string,
+  raw: unknown,
+): Promise<ApiResponse<unknown>> {
   const locale = getLocale(ctx.db);
   if (!isChannel(channel)) {
     return { ok: false, error: { type: 'user', message: translate(locale, 'api.badRequest', { detail: 'channel' }) } };

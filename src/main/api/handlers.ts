@@ -60,11 +60,13 @@ export function createHandlers(ctx: ApiContext): Handlers {
       fileName: parsed.fileName,
       sheetName: parsed.sheetName,
       headerRow: parsed.headerRow,
-      dataRows: validated.valid.length + validated.errors.length,
+      dataRows: validated.residents.length + validated.errors.length,
       columns: parsed.columnTitles.map((title, index) => ({ index, title, field: fieldAt(mapping, index) })),
       mapping,
-      sample: parsed.dataRows.slice(0, PREVIEW_SAMPLE_ROWS).map((r) => r.cells.map((c) => cellText(c))),
-      validRows: validated.valid.length,
+      sample: parsed.table.rows
+        .slice(parsed.dataStart, parsed.dataStart + PREVIEW_SAMPLE_ROWS)
+        .map((cells) => cells.map((c) => cellText(c))),
+      validRows: validated.residents.length,
       errors: validated.errors,
     };
   };
@@ -114,10 +116,18 @@ export function createHandlers(ctx: ApiContext): Handlers {
           isCancelled: control.isCancelled,
         });
         if (!outcome.ok) {
-          return { ok: false, error: { type: 'user', message: translate(getLocale(db), outcome.problem.key, outcome.problem.params) } };
+          return {
+            ok: false,
+            error: { type: 'user', message: translate(getLocale(db), outcome.problem.key, outcome.problem.params) },
+          };
         }
         if (outcome.value !== 'cancelled' && outcome.value.applied) previews.delete(previewId);
-        ctx.logger.info('registry-import', outcome.value === 'cancelled' ? { cancelled: true } : { inserted: outcome.value.inserted, updated: outcome.value.updated });
+        ctx.logger.info(
+          'registry-import',
+          outcome.value === 'cancelled'
+            ? { cancelled: true }
+            : { inserted: outcome.value.inserted, updated: outcome.value.updated },
+        );
         return { ok: true, value: outcome.value };
       });
       return ok({ jobId });

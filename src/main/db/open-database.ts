@@ -22,6 +22,9 @@ export function openDatabase(file: string): Result<Db> {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    // 64 MB of page cache: a large extract's index pages stay in memory while it is written.
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
     const outcome = migrate(db, MIGRATIONS);
     if (outcome.kind === 'newer') {
       db.close();

@@ -40,8 +40,13 @@ export function generateDemoResidents(count: number, seed = 20211122): ResidentR
     const personalId = `008${centuryDigit}${String(year % 100).padStart(2, '0')}${serial}`;
     if (used.has(personalId)) continue;
     used.add(personalId);
-    const fullName = [pick(FAMILY), pick(sex === 'male' ? MIDDLE_MALE : MIDDLE_FEMALE), pick(sex === 'male' ? GIVEN_MALE : GIVEN_FEMALE)].join(' ');
-    const birthDate: IsoDate = year < 1950 && random() < 0.3 ? String(year) : `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const fullName = [
+      pick(FAMILY),
+      pick(sex === 'male' ? MIDDLE_MALE : MIDDLE_FEMALE),
+      pick(sex === 'male' ? GIVEN_MALE : GIVEN_FEMALE),
+    ].join(' ');
+    const birthDate: IsoDate =
+      year < 1950 && random() < 0.3 ? String(year) : `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const address = `${pick(VILLAGES)}, ${DEMO_COMMUNE}`;
     residents.push({
       personalId,
@@ -69,7 +74,7 @@ export function loadDemo(db: Db): number | 'not-empty' {
   return db.transaction(() => {
     db.prepare('DELETE FROM residents WHERE is_demo = 1').run();
     const residents = generateDemoResidents(DEMO_SIZE);
-    for (const r of residents) insert.run(insertParams(r, null, '{}', true));
+    for (const r of residents) insert.run(...insertParams(r, null, '{}', true));
     return residents.length;
   })();
 }

@@ -30,38 +30,41 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
-app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  // Nothing remote: any request that is not a local file is cancelled.
-  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !/^(file|devtools|blob|data):/.test(details.url) });
-  });
+app
+  .whenReady()
+  .then(() => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    // Nothing remote: any request that is not a local file is cancelled.
+    session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+      callback({ cancel: !/^(file|devtools|blob|data):/.test(details.url) });
+    });
 
-  const dataDir = app.getPath('userData');
-  mkdirSync(dataDir, { recursive: true });
-  const logger = consoleLogger();
-  const opened = createApp(join(dataDir, DATABASE_FILE_NAME), app.getVersion(), logger);
-  if (!opened.ok) {
-    dialog.showErrorBox(translate('vi', 'app.name'), translate('vi', opened.problem.key, opened.problem.params));
-    app.quit();
-    return;
-  }
-  registerIpcApi(opened.value, isAppUrl);
-  Menu.setApplicationMenu(null);
+    const dataDir = app.getPath('userData');
+    mkdirSync(dataDir, { recursive: true });
+    const logger = consoleLogger();
+    const opened = createApp(join(dataDir, DATABASE_FILE_NAME), app.getVersion(), logger);
+    if (!opened.ok) {
+      dialog.showErrorBox(translate('vi', 'app.name'), translate('vi', opened.problem.key, opened.problem.params));
+      app.quit();
+      return;
+    }
+    registerIpcApi(opened.value, isAppUrl);
+    Menu.setApplicationMenu(null);
 
-  const window = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
-  window.once('ready-to-show', () => window.show());
-  void window.loadURL(rendererUrl);
-  app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
-  app.on('window-all-closed', () => {
-    opened.value.close();
+    const window = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
+    window.once('ready-to-show', () => window.show());
+    void window.loadURL(rendererUrl);
+    app.on('second-instance', () => {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    });
+    app.on('window-all-closed', () => {
+      opened.value.close();
+      app.quit();
+    });
+  })
+  .catch((error: unknown) => {
+    consoleLogger().error('startup', error);
     app.quit();
   });
-}).catch((error: unknown) => {
-  consoleLogger().error('startup', error);
-  app.quit();
-});

@@ -6,7 +6,9 @@ export interface JobControl {
   readonly isCancelled: () => boolean;
 }
 
-type JobWork = (control: JobControl) => Promise<{ ok: true; value: RegistryImportResult | 'cancelled' } | { ok: false; error: ApiError }>;
+type JobWork = (
+  control: JobControl,
+) => Promise<{ ok: true; value: RegistryImportResult | 'cancelled' } | { ok: false; error: ApiError }>;
 
 /** Long-running work (imports) tracked by id, so any host can poll progress and cancel. */
 export class JobRegistry {

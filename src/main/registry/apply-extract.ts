@@ -1,8 +1,16 @@
 import type { RegistryImportResult } from '../../shared/api-contract';
 import type { Db } from '../db/open-database';
 import type { ResidentRecord, RowError } from '../../shared/types';
-import type { ParsedExtract } from './prepare-extract';
-import { INSERT_RESIDENT_SQL, RECORD_COLUMNS, RECORD_FIELDS, insertParams, type ResidentRow } from './resident-rows';
+import { dataRowCount, type ParsedExtract } from './prepare-extract';
+import { yearOf } from '../../shared/dates';
+import {
+  INSERT_NEW_RESIDENT_SQL,
+  RECORD_COLUMNS,
+  RECORD_FIELDS,
+  insertParams,
+  nameKeys,
+  type ResidentRow,
+} from './resident-rows';
 import type { ValidatedExtract } from './validate-extract';
 
 export interface ApplyOptions {
@@ -29,7 +37,7 @@ export function applyExtract(
   if (errors.length > 0 && !options.skipInvalid) return refused(errors);
 
   const selectResident = db.prepare<[string], ResidentRow>('SELECT * FROM residents WHERE personal_id = ?');
-  const insertResident = db.prepare(INSERT_RESIDENT_SQL);
+  const insertResident = db.prepare(INSERT_NEW_RESIDENT_SQL);
   const hasPendingChange = db.prepare<[number], { one: number }>(
     "SELECT 1 AS one FROM resident_changes WHERE resident_id = ? AND status = 'pending' LIMIT 1",
   );
@@ -47,20 +55,20 @@ export function applyExtract(
 
   const write = db.transaction((): RegistryImportResult => {
     const extractId = Number(
-      insertExtract.run(parsed.fileName, parsed.sha256, options.now.toISOString(), parsed.dataRows.length).lastInsertRowid,
+      insertExtract.run(parsed.fileName, parsed.sha256, options.now.toISOString(), dataRowCount(parsed)).lastInsertRowid,
     );
     const newSources = allSources(extractId);
     let inserted = 0;
     let updated = 0;
     let unchanged = 0;
     let held = 0;
-    for (const { resident } of validated.valid) {
-      const existing = selectResident.get(resident.personalId);
-      if (existing === undefined) {
-        insertResident.run(insertParams(resident, extractId, newSources, false));
+    for (const resident of validated.residents) {
+      // Insert first: for a new resident (most rows of a first import) that is the only statement.
+      if (insertResident.run(...insertParams(resident, extractId, newSources, false)).changes === 1) {
         inserted++;
         continue;
       }
+      const existing = selectResident.get(resident.personalId)!;
       const changed = RECORD_FIELDS.filter((f) => existing[RECORD_COLUMNS[f]] !== resident[f]);
       if (changed.length === 0) {
         unchanged++;
@@ -91,21 +99,19 @@ export function applyExtract(
       // Column names come from the fixed RECORD_COLUMNS table, never from input.
       const sets = changed.map((f) => `${RECORD_COLUMNS[f]} = @${f}`);
       statement = db.prepare(
-        `UPDATE residents SET ${sets.join(', ')}, name_key = @nameKey, given_key = @givenKey, birth_year = @birthYear,
+        `UPDATE residents SET ${sets.join(', ')}, name_key = @nameKey, reversed_key = @reversedKey, birth_year = @birthYear,
            extract_id = @extractId, field_sources = @fieldSources WHERE id = @id`,
       );
       updateStatements.set(sqlKey, statement);
     }
     const sources = JSON.parse(existing.field_sources) as Record<string, number>;
     for (const f of changed) sources[f] = extractId;
-    const params = insertParams(resident, extractId, JSON.stringify(sources), false);
     const bound: Record<string, unknown> = {
       id: existing.id,
-      nameKey: params.nameKey,
-      givenKey: params.givenKey,
-      birthYear: params.birthYear,
+      ...nameKeys(resident.fullName),
+      birthYear: resident.birthDate === null ? null : yearOf(resident.birthDate),
       extractId,
-      fieldSources: params.fieldSources,
+      fieldSources: JSON.stringify(sources),
     };
     for (const f of changed) bound[f] = resident[f];
     statement.run(bound);

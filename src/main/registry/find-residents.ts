@@ -2,7 +2,7 @@ import type { ResidentView } from '../../shared/api-contract';
 import { digitsOnly, normalizeOldId, normalizePersonalId } from '../../shared/id-number';
 import { cleanText, looseKey, vietnameseCollator } from '../../shared/text';
 import type { Db } from '../db/open-database';
-import { residentView, type ResidentRow } from './resident-rows';
+import { residentView, reverseWords, type ResidentRow } from './resident-rows';
 
 export interface FindQuery {
   readonly text: string;
@@ -11,14 +11,17 @@ export interface FindQuery {
 
 export const FIND_LIMIT = 50;
 
-/** Upper bound for a prefix range on a text index: every key starting with `prefix` sorts below it. */
+/** Just above every key that starts with `prefix` (keys are upper-case ASCII and spaces). */
 function prefixEnd(prefix: string): string {
   return `${prefix}\uffff`;
 }
 
+type KeyRange = { from: string; to: string; year: number | null; limit: number };
+
 /**
  * Finds residents by 12-digit ID, old CMND, or name typed with or without diacritics (Đ/đ as D),
- * optionally narrowed to a birth year. Every query runs on an index.
+ * optionally narrowed to a birth year. Names match from their start ("Ma Văn", "ma van tuong") or
+ * by their last words ("Tường", "văn tường"); every query is an index range.
  */
 export function findResidents(db: Db, query: FindQuery, limit = FIND_LIMIT): ResidentView[] {
   const text = cleanText(query.text);
@@ -29,22 +32,24 @@ export function findResidents(db: Db, query: FindQuery, limit = FIND_LIMIT): Res
 
   const key = looseKey(text);
   if (key === '') return [];
-  const given = key.slice(key.lastIndexOf(' ') + 1);
   const yearClause = year === null ? '' : ' AND birth_year = @year';
-  const byPrefix = db
-    .prepare<{ from: string; to: string; year: number | null; limit: number }, ResidentRow>(
+  const byStart = db
+    .prepare<KeyRange, ResidentRow>(
       `SELECT * FROM residents WHERE name_key >= @from AND name_key < @to${yearClause} LIMIT @limit`,
     )
     .all({ from: key, to: prefixEnd(key), year, limit });
-  // "Tường", "Văn Tường": the given name is the last word of the name; the typed words must end the name.
-  const byGiven = db
-    .prepare<{ given: string; suffix: string; year: number | null; limit: number }, ResidentRow>(
-      `SELECT * FROM residents WHERE given_key = @given${yearClause}
-         AND (name_key = @suffix OR substr(name_key, -length(@suffix) - 1) = ' ' || @suffix) LIMIT @limit`,
+  // The typed words are the last words of the name: the reversed key equals them or starts with them and a space.
+  const reversed = reverseWords(key);
+  const byEnd = db
+    .prepare<KeyRange & { exact: string }, ResidentRow>(
+      `SELECT * FROM residents WHERE reversed_key = @exact${yearClause}
+       UNION ALL
+       SELECT * FROM residents WHERE reversed_key >= @from AND reversed_key < @to${yearClause}
+       LIMIT @limit`,
     )
-    .all({ given, suffix: key, year, limit });
+    .all({ exact: reversed, from: `${reversed} `, to: prefixEnd(`${reversed} `), year, limit });
   const seen = new Set<number>();
-  const rows = [...byPrefix, ...byGiven].filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+  const rows = [...byStart, ...byEnd].filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
   const typed = text.toLocaleLowerCase('vi');
   const rank = (r: ResidentRow): number => {
     const name = r.full_name.toLocaleLowerCase('vi');
@@ -53,20 +58,21 @@ export function findResidents(db: Db, query: FindQuery, limit = FIND_LIMIT): Res
     return 2;
   };
   return rows
-    .sort((a, b) => rank(a) - rank(b) || vietnameseCollator.compare(a.full_name, b.full_name))
+    .map((r) => ({ r, rank: rank(r) }))
+    .sort((a, b) => a.rank - b.rank || vietnameseCollator.compare(a.r.full_name, b.r.full_name))
     .slice(0, limit)
-    .map(residentView);
+    .map(({ r }) => residentView(r));
 }
 
 function findByNumber(db: Db, digits: string, year: number | null, limit: number): ResidentView[] {
   const personalId = normalizePersonalId(digits);
   const oldId = normalizeOldId(digits);
   const rows = db
-    .prepare<{ personalId: string | null; oldId: string | null; year: number | null; limit: number }, ResidentRow>(
+    .prepare<{ personalId: string | null; oldId: string | null; limit: number }, ResidentRow>(
       `SELECT * FROM residents WHERE personal_id = @personalId
        UNION SELECT * FROM residents WHERE old_id = @oldId
        LIMIT @limit`,
     )
-    .all({ personalId, oldId, year, limit });
+    .all({ personalId, oldId, limit });
   return rows.filter((r) => year === null || r.birth_date?.startsWith(String(year))).map(residentView);
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { RESIDENT_FIELDS, detectHeader, type ColumnMapping } from '../../shared/registry/fields';
+import { HEADER_SEARCH_ROWS, RESIDENT_FIELDS, detectHeader, type ColumnMapping } from '../../shared/registry/fields';
 import { cellText } from '../../shared/registry/validate-row';
 import { fail, ok, type Result } from '../../shared/result';
-import { readTable, type SheetRow } from '../spreadsheet/read-table';
+import { readTable, rowNumberOf, type SheetTable } from '../spreadsheet/read-table';
 
 /** A registry extract read from its file, with the header found and the columns mapped. */
 export interface ParsedExtract {
@@ -12,8 +12,14 @@ export interface ParsedExtract {
   readonly headerRow: number;
   readonly columnTitles: readonly string[];
   readonly mapping: ColumnMapping;
-  readonly dataRows: readonly SheetRow[];
-  readonly date1904: boolean;
+  readonly table: SheetTable;
+  /** Index in `table.rows` of the first row under the header. */
+  readonly dataStart: number;
+}
+
+/** How many data rows (blank ones included) lie under the header. */
+export function dataRowCount(parsed: ParsedExtract): number {
+  return parsed.table.rows.length - parsed.dataStart;
 }
 
 /** Reads the file and finds its header row (on the first visible sheet that has one). */
@@ -23,27 +29,27 @@ export async function prepareExtract(data: Uint8Array, fileName: string): Promis
   const nonEmpty = tables.value.filter((t) => t.rows.length > 0);
   if (nonEmpty.length === 0) return fail('error.sheetEmpty', { file: fileName });
   for (const table of nonEmpty) {
-    const texts = table.rows.slice(0, 30).map((r) => r.cells.map((c) => cellText(c)));
+    const texts = table.rows.slice(0, HEADER_SEARCH_ROWS).map((cells) => cells.map((c) => cellText(c)));
     const header = detectHeader(texts);
     if (header === null) continue;
-    const headerRow = table.rows[header.index]!;
     const columnTitles = texts[header.index]!;
     const mapping = header.mapping;
     if (mapping.personalId === undefined) return fail('error.noIdColumn', { file: fileName });
     if (mapping.fullName === undefined) return fail('error.noNameColumn', { file: fileName });
-    const dataRows = table.rows.slice(header.index + 1);
-    if (!dataRows.some((r) => r.cells.some((c) => cellText(c) !== ''))) {
-      return fail('error.noDataRows', { file: fileName, row: headerRow.rowNumber });
+    const dataStart = header.index + 1;
+    const headerRow = rowNumberOf(table, header.index);
+    if (!table.rows.slice(dataStart).some((cells) => cells.some((c) => cellText(c) !== ''))) {
+      return fail('error.noDataRows', { file: fileName, row: headerRow });
     }
     return ok({
       fileName,
       sha256: createHash('sha256').update(data).digest('hex'),
       sheetName: table.name,
-      headerRow: headerRow.rowNumber,
+      headerRow,
       columnTitles,
       mapping,
-      dataRows,
-      date1904: table.date1904,
+      table,
+      dataStart,
     });
   }
   return fail('error.noHeader', { file: fileName });
@@ -59,7 +65,8 @@ export function checkMapping(parsed: ParsedExtract, mapping: ColumnMapping): Res
     const column = mapping[field];
     if (column === undefined) continue;
     if (column >= parsed.columnTitles.length) return fail('error.mappingColumn', { file, column: column + 1 });
-    if (seen.has(column)) return fail('error.duplicateColumn', { file, field: parsed.columnTitles[column] ?? String(column + 1) });
+    if (seen.has(column))
+      return fail('error.duplicateColumn', { file, field: parsed.columnTitles[column] ?? String(column + 1) });
     seen.add(column);
   }
   return ok(mapping);

@@ -36,24 +36,66 @@ export const RECORD_COLUMNS = {
 
 export const RECORD_FIELDS = Object.keys(RECORD_COLUMNS) as (keyof ResidentRecord)[];
 
-export const INSERT_RESIDENT_SQL = `
-  INSERT INTO residents (personal_id, old_id, full_name, name_key, given_key, birth_date, birth_year, sex,
-    ethnicity, nationality, permanent_address, current_address, household_code, extract_id, field_sources, is_demo)
-  VALUES (@personalId, @oldId, @fullName, @nameKey, @givenKey, @birthDate, @birthYear, @sex,
-    @ethnicity, @nationality, @permanentAddress, @currentAddress, @householdCode, @extractId, @fieldSources, @isDemo)`;
+/** Columns written when a resident is inserted, in the order of `insertParams`. */
+const INSERT_COLUMNS = [
+  'personal_id',
+  'old_id',
+  'full_name',
+  'name_key',
+  'reversed_key',
+  'birth_date',
+  'birth_year',
+  'sex',
+  'ethnicity',
+  'nationality',
+  'permanent_address',
+  'current_address',
+  'household_code',
+  'extract_id',
+  'field_sources',
+  'is_demo',
+] as const;
 
-/** The bound parameters that insert a record (search keys derived from the name). */
+export const INSERT_RESIDENT_SQL = `INSERT INTO residents (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`;
+
+/** Inserts a resident unless one with the same personal ID exists (then `changes` is 0). */
+export const INSERT_NEW_RESIDENT_SQL = `${INSERT_RESIDENT_SQL} ON CONFLICT(personal_id) DO NOTHING`;
+
+/** The words of a key in reverse order: "MA VAN TUONG" → "TUONG VAN MA". */
+export function reverseWords(key: string): string {
+  return key.split(' ').reverse().join(' ');
+}
+
+/** The search keys derived from a name: the whole-name key and its reversed-words form. */
+export function nameKeys(fullName: string): { readonly nameKey: string; readonly reversedKey: string } {
+  const nameKey = matchKey(fullName);
+  return { nameKey, reversedKey: reverseWords(nameKey) };
+}
+
+/**
+ * The positional parameters that insert a record, search keys included. Positional binding of a
+ * fixed array is markedly faster than named binding on large extracts (see bench/).
+ */
 export function insertParams(record: ResidentRecord, extractId: number | null, fieldSources: string, isDemo: boolean) {
-  const nameKey = matchKey(record.fullName);
-  return {
-    ...record,
+  const { nameKey, reversedKey } = nameKeys(record.fullName);
+  return [
+    record.personalId,
+    record.oldId,
+    record.fullName,
     nameKey,
-    givenKey: nameKey.slice(nameKey.lastIndexOf(' ') + 1),
-    birthYear: record.birthDate === null ? null : yearOf(record.birthDate),
+    reversedKey,
+    record.birthDate,
+    record.birthDate === null ? null : yearOf(record.birthDate),
+    record.sex,
+    record.ethnicity,
+    record.nationality,
+    record.permanentAddress,
+    record.currentAddress,
+    record.householdCode,
     extractId,
     fieldSources,
-    isDemo: isDemo ? 1 : 0,
-  };
+    isDemo ? 1 : 0,
+  ] as const satisfies { length: (typeof INSERT_COLUMNS)['length'] };
 }
 
 /** A stored row as the API shows it. */

@@ -1,25 +1,25 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
+import { MAX_FILE_BYTES } from '../../shared/limits';
 import { HEADER_SEARCH_ROWS, mergeSplitHeader } from '../../shared/registry/fields';
 import { fail, ok, type Result } from '../../shared/result';
 import type { CellValue } from '../../shared/types';
 
-/** One row of a sheet, with the row number the spreadsheet shows (1-based, title rows counted). */
-export interface SheetRow {
-  readonly rowNumber: number;
-  readonly cells: readonly CellValue[];
-}
-
 export interface SheetTable {
   readonly name: string;
-  readonly rows: readonly SheetRow[];
+  /** Every non-empty row's cells, top to bottom (a CSV keeps its blank lines). */
+  readonly rows: readonly (readonly CellValue[])[];
+  /** The row number the spreadsheet shows for each entry of `rows`; absent when it is index + 1 (CSV). */
+  readonly rowNumbers?: readonly number[];
   /** Whether the workbook counts serial dates from 1904 (old Mac Excel). */
   readonly date1904: boolean;
 }
 
-/** Files larger than this are refused before parsing. */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** The row number the spreadsheet shows (1-based, title rows counted) for `rows[index]`. */
+export function rowNumberOf(table: SheetTable, index: number): number {
+  return table.rowNumbers?.[index] ?? index + 1;
+}
 
 type FileKind = 'xlsx' | 'ole' | 'text';
 
@@ -45,7 +45,9 @@ export async function readTable(data: Uint8Array, fileName: string): Promise<Res
       return readXlsx(data, fileName);
     case 'ole':
       // An encrypted .xlsx is an OLE container too; the name tells which the user meant.
-      return /\.xlsx$/i.test(fileName) ? fail('error.xlsxUnreadable', { file: fileName }) : fail('error.xlsLegacy', { file: fileName });
+      return /\.xlsx$/i.test(fileName)
+        ? fail('error.xlsxUnreadable', { file: fileName })
+        : fail('error.xlsLegacy', { file: fileName });
     case 'text':
       return readCsv(data, fileName);
   }
@@ -68,12 +70,13 @@ export function decodeText(data: Uint8Array): string | null {
   if (zeroOdd > probe.length / 4 && zeroEven === 0) return iconv.decode(Buffer.from(data), 'utf16le');
   if (zeroEven > probe.length / 4 && zeroOdd === 0) return iconv.decode(Buffer.from(data), 'utf16be');
   if (zeroEven + zeroOdd > 0) return null;
-  return utf8(data) ?? iconv.decode(Buffer.from(data), 'windows1258').normalize('NFC');
+  // Windows-1258 decodes to combining tone marks; cells are brought to NFC as they are read.
+  return utf8(data) ?? iconv.decode(Buffer.from(data), 'windows1258');
 }
 
 function utf8(data: Uint8Array): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data).normalize('NFC');
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
     return null;
   }
@@ -90,11 +93,11 @@ function readCsv(data: Uint8Array, fileName: string): Result<readonly SheetTable
   const text = decodeText(data);
   if (text === null || !looksLikeText(text)) return fail('error.notSpreadsheet', { file: fileName });
   const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
-  const rows: SheetRow[] = parsed.data.map((cells, i) => ({ rowNumber: i + 1, cells }));
+  const rows = parsed.data;
   // Papa returns one empty row for the file's final newline.
-  while (rows.length > 0 && rows[rows.length - 1]!.cells.every((c) => c === '')) rows.pop();
+  while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
   repairSplitHeaders(rows);
-  const widest = rows.reduce((max, r) => Math.max(max, r.cells.length), 0);
+  const widest = rows.reduce((max, r) => Math.max(max, r.length), 0);
   if (rows.length > 1 && widest < 2) return fail('error.notSpreadsheet', { file: fileName });
   return ok([{ name: fileName.replace(/^.*[\\/]/, ''), rows, date1904: false }]);
 }
@@ -106,7 +109,11 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
  * same number on each (Vietnamese Excel writes ';' and addresses are full of quoted commas).
  */
 export function guessDelimiter(text: string): string {
-  const lines = text.slice(0, 65536).split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 50);
+  const lines = text
+    .slice(0, 65536)
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 50);
   let best: string = ',';
   let bestScore = -1;
   for (const delimiter of DELIMITERS) {
@@ -132,10 +139,10 @@ export function guessDelimiter(text: string): string {
 }
 
 /** The most common row width, among rows with more than one cell. */
-function modalWidth(rows: readonly SheetRow[]): number {
+function modalWidth(rows: readonly (readonly string[])[]): number {
   const counts = new Map<number, number>();
   for (const row of rows.slice(0, 2000)) {
-    if (row.cells.length > 1) counts.set(row.cells.length, (counts.get(row.cells.length) ?? 0) + 1);
+    if (row.length > 1) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
   }
   let best = 0;
   let bestCount = 0;
@@ -144,13 +151,13 @@ function modalWidth(rows: readonly SheetRow[]): number {
 }
 
 /** Rejoins unquoted header titles that contain commas, when that gives the header the data's width. */
-function repairSplitHeaders(rows: SheetRow[]): void {
+function repairSplitHeaders(rows: string[][]): void {
   const width = modalWidth(rows);
   for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
     const row = rows[i]!;
-    if (row.cells.length <= width) continue;
-    const merged = mergeSplitHeader(row.cells as string[]);
-    if (merged.length === width) rows[i] = { rowNumber: row.rowNumber, cells: merged };
+    if (row.length <= width) continue;
+    const merged = mergeSplitHeader(row);
+    if (merged.length === width) rows[i] = merged;
   }
 }
 
@@ -179,16 +186,18 @@ async function readXlsx(data: Uint8Array, fileName: string): Promise<Result<read
   const sheets: SheetTable[] = [];
   workbook.eachSheet((sheet) => {
     if (sheet.state !== 'visible') return;
-    const rows: SheetRow[] = [];
+    const rows: CellValue[][] = [];
+    const rowNumbers: number[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: CellValue[] = [];
       row.eachCell({ includeEmpty: true }, (cell, column) => {
         cells[column - 1] = plainCellValue(cell.value);
       });
       for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-      rows.push({ rowNumber, cells });
+      rows.push(cells);
+      rowNumbers.push(rowNumber);
     });
-    sheets.push({ name: sheet.name, rows, date1904 });
+    sheets.push({ name: sheet.name, rows, rowNumbers, date1904 });
   });
   return ok(sheets);
 }

@@ -7,7 +7,7 @@ import { RESIDENT_FIELDS, type ColumnMapping, type ResidentField } from '../../s
 import type { RowError } from '../../shared/types';
 import { api } from '../api/client';
 import { XLSX_MIME, downloadBytes } from '../download';
-import { useT } from '../i18n';
+import { useFormatCount, useT } from '../i18n';
 
 type Stage =
   | { kind: 'choose'; busy: boolean }
@@ -20,15 +20,26 @@ const POLL_MS = 250;
 const ERRORS_SHOWN = 200;
 
 /** The import wizard: choose a file, check the column mapping, watch progress, see the result. */
-export function ImportExtractDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
+export function ImportExtractDialog({
+  open,
+  onClose,
+  onImported,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onImported: () => void;
+}) {
   const t = useT();
   const [stage, setStage] = useState<Stage>({ kind: 'choose', busy: false });
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const pollTimer = useRef<number | null>(null);
 
-  useEffect(() => () => {
-    if (pollTimer.current !== null) window.clearTimeout(pollTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (pollTimer.current !== null) window.clearTimeout(pollTimer.current);
+    },
+    [],
+  );
 
   const reset = () => setStage({ kind: 'choose', busy: false });
   const close = () => {
@@ -101,10 +112,19 @@ export function ImportExtractDialog({ open, onClose, onImported }: { open: boole
     else void message.error(response.error.message);
   };
 
+  const groupSeparator = t('format.groupSeparator');
   const stepIndex = { choose: 0, mapping: 1, running: 2, result: 2 }[stage.kind];
 
   return (
-    <Modal open={open} title={t('residents.import')} width={960} onCancel={close} footer={null} destroyOnHidden maskClosable={false}>
+    <Modal
+      open={open}
+      title={t('residents.import')}
+      width={960}
+      onCancel={close}
+      footer={null}
+      destroyOnHidden
+      maskClosable={false}
+    >
       <Steps
         size="small"
         current={stepIndex}
@@ -153,17 +173,22 @@ export function ImportExtractDialog({ open, onClose, onImported }: { open: boole
             message={stage.result.applied ? t('import.done') : t('import.refused')}
           />
           <Space size="large" wrap data-testid="import-result">
-            <Statistic title={t('import.inserted')} value={stage.result.inserted} />
-            <Statistic title={t('import.updated')} value={stage.result.updated} />
-            <Statistic title={t('import.unchanged')} value={stage.result.unchanged} />
-            <Statistic title={t('import.rejected')} value={stage.result.rejected} />
-            {stage.result.held > 0 && <Statistic title={t('import.held')} value={stage.result.held} />}
+            <Statistic title={t('import.inserted')} value={stage.result.inserted} groupSeparator={groupSeparator} />
+            <Statistic title={t('import.updated')} value={stage.result.updated} groupSeparator={groupSeparator} />
+            <Statistic title={t('import.unchanged')} value={stage.result.unchanged} groupSeparator={groupSeparator} />
+            <Statistic title={t('import.rejected')} value={stage.result.rejected} groupSeparator={groupSeparator} />
+            {stage.result.held > 0 && (
+              <Statistic title={t('import.held')} value={stage.result.held} groupSeparator={groupSeparator} />
+            )}
           </Space>
           {stage.result.errors.length > 0 && (
-            <ErrorTable errors={stage.result.errors} onDownload={() => void downloadErrors(stage.fileName, stage.result.errors)} />
+            <ErrorTable
+              errors={stage.result.errors}
+              onDownload={() => void downloadErrors(stage.fileName, stage.result.errors)}
+            />
           )}
           <Space>
-            <Button type="primary" onClick={close}>
+            <Button type="primary" onClick={close} data-testid="import-close">
               {t('common.close')}
             </Button>
             <Button onClick={reset}>{t('import.another')}</Button>
@@ -183,6 +208,7 @@ function MappingStep(props: {
   onCancel: () => void;
 }) {
   const t = useT();
+  const formatCount = useFormatCount();
   const { preview } = props;
   const invalid = preview.errors.length;
   const fieldOptions = [
@@ -192,7 +218,12 @@ function MappingStep(props: {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Paragraph>
-        {t('import.mappingIntro', { file: preview.fileName, sheet: preview.sheetName, row: preview.headerRow, rows: preview.dataRows })}
+        {t('import.mappingIntro', {
+          file: preview.fileName,
+          sheet: preview.sheetName,
+          row: preview.headerRow,
+          rows: preview.dataRows,
+        })}
       </Typography.Paragraph>
       <Table
         size="small"
@@ -220,7 +251,11 @@ function MappingStep(props: {
             title: '',
             render: (_, column) => (
               <Typography.Text type="secondary" ellipsis>
-                {preview.sample.map((row) => row[column.index] ?? '').filter(Boolean).slice(0, 3).join(' · ')}
+                {preview.sample
+                  .map((row) => row[column.index] ?? '')
+                  .filter(Boolean)
+                  .slice(0, 3)
+                  .join(' · ')}
               </Typography.Text>
             ),
           },
@@ -235,7 +270,7 @@ function MappingStep(props: {
       <Space>
         {invalid === 0 ? (
           <Button type="primary" onClick={() => props.onStart(false)}>
-            {t('import.start', { rows: preview.validRows.toLocaleString('vi-VN') })}
+            {t('import.start', { rows: formatCount(preview.validRows) })}
           </Button>
         ) : (
           <Button type="primary" disabled={preview.validRows === 0} onClick={() => props.onStart(true)}>

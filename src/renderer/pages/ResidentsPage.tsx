@@ -5,11 +5,12 @@ import type { AppInfo, ResidentView } from '../../shared/api-contract';
 import { api } from '../api/client';
 import { ImportExtractDialog } from '../components/ImportExtractDialog';
 import { showDate, sexKey } from '../format';
-import { useT } from '../i18n';
+import { useFormatCount, useT } from '../i18n';
 
 /** Dân cư: the registry extract, its import, and search. */
 export function ResidentsPage({ info, onChanged }: { info: AppInfo; onChanged: () => Promise<void> }) {
   const t = useT();
+  const formatCount = useFormatCount();
   const [importing, setImporting] = useState(false);
   const [query, setQuery] = useState('');
   const [birthYear, setBirthYear] = useState<number | null>(null);
@@ -49,7 +50,7 @@ export function ResidentsPage({ info, onChanged }: { info: AppInfo; onChanged: (
             {t('residents.title')}
           </Typography.Title>
           <Typography.Text type="secondary" data-testid="resident-count">
-            {t('residents.count', { count: info.residentCount.toLocaleString('vi-VN') })}
+            {t('residents.count', { count: formatCount(info.residentCount) })}
           </Typography.Text>
         </div>
         <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
@@ -115,11 +116,7 @@ export function ResidentsPage({ info, onChanged }: { info: AppInfo; onChanged: (
           />
         )}
       </Card>
-      <ImportExtractDialog
-        open={importing}
-        onClose={() => setImporting(false)}
-        onImported={() => void onChanged()}
-      />
+      <ImportExtractDialog open={importing} onClose={() => setImporting(false)} onImported={() => void onChanged()} />
     </Space>
   );
 }

@@ -12,7 +12,13 @@ export function SettingsPage({ info, onChanged }: { info: AppInfo; onChanged: (i
     else void message.error(response.error.message);
   };
   return (
-    <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('nav.settings')}</Typography.Title>}>
+    <Card
+      title={
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('nav.settings')}
+        </Typography.Title>
+      }
+    >
       <Descriptions column={1} bordered>
         <Descriptions.Item label={t('settings.language')}>
           <Radio.Group

@@ -11,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   'nav.packages': 'Update packages',
   'nav.devices': 'Devices',
   'nav.settings': 'Settings',
+  'format.groupSeparator': ',',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.back': 'Back',
@@ -18,7 +19,8 @@ export const en: Record<MessageKey, string> = {
   'common.internalError': 'Something went wrong in the app. Please try again; if it persists, tell the district IT officer.',
   'common.networkError': 'Cannot reach the background service. Close this window and open the app again.',
   'demo.title': 'Welcome to Population data check',
-  'demo.body': "The database is empty. Load demo data of a made-up commune to try every feature, or start by importing your commune's real registry extract.",
+  'demo.body':
+    "The database is empty. Load demo data of a made-up commune to try every feature, or start by importing your commune's real registry extract.",
   'demo.load': 'Load demo data',
   'demo.skip': 'Start with an empty database',
   'demo.banner': 'Using DEMO DATA (a made-up commune, no real people).',
@@ -55,7 +57,8 @@ export const en: Record<MessageKey, string> = {
   'import.step.choose': 'Choose file',
   'import.step.mapping': 'Check columns',
   'import.step.result': 'Result',
-  'import.mappingIntro': 'File {file}, sheet "{sheet}": the header is row {row}, with {rows} data rows. Check the column mapping below before importing.',
+  'import.mappingIntro':
+    'File {file}, sheet "{sheet}": the header is row {row}, with {rows} data rows. Check the column mapping below before importing.',
   'import.unmapped': '(not used)',
   'import.previewErrors': '{count} rows have problems. They will not be imported.',
   'import.start': 'Import {rows} rows',
@@ -65,7 +68,8 @@ export const en: Record<MessageKey, string> = {
   'import.phase.validate': 'Checking every row',
   'import.phase.write': 'Writing to the database',
   'import.done': 'The extract has been imported.',
-  'import.refused': 'Nothing imported: the extract has rows with problems. Fix the file and import again, or import the valid rows.',
+  'import.refused':
+    'Nothing imported: the extract has rows with problems. Fix the file and import again, or import the valid rows.',
   'import.inserted': 'Inserted',
   'import.updated': 'Updated',
   'import.unchanged': 'Unchanged',
@@ -77,8 +81,10 @@ export const en: Record<MessageKey, string> = {
   'error.fileEmpty': 'File "{file}" is empty.',
   'error.fileTooLarge': 'File "{file}" is too large ({size} MB, at most {max} MB).',
   'error.notSpreadsheet': 'File "{file}" is not an .xlsx or .csv spreadsheet. Open it in Excel and save it as .xlsx.',
-  'error.xlsLegacy': 'File "{file}" is in the Excel 97–2003 format (.xls). Open it in Excel, choose Save As… and save it as .xlsx.',
-  'error.xlsxUnreadable': 'Cannot read "{file}": the file is damaged or password-protected. Open it in Excel, remove the password and save it as .xlsx.',
+  'error.xlsLegacy':
+    'File "{file}" is in the Excel 97–2003 format (.xls). Open it in Excel, choose Save As… and save it as .xlsx.',
+  'error.xlsxUnreadable':
+    'Cannot read "{file}": the file is damaged or password-protected. Open it in Excel, remove the password and save it as .xlsx.',
   'error.sheetEmpty': 'File "{file}" has no data rows.',
   'error.noHeader': 'No header row found in "{file}". It needs a personal ID column and a full name column.',
   'error.noIdColumn': 'File "{file}" has no personal ID column (e.g. "Số định danh cá nhân", "Số CCCD").',
@@ -94,7 +100,8 @@ export const en: Record<MessageKey, string> = {
   'row.nameMissing': 'Full name missing.',
   'row.birthDateInvalid': 'Date of birth "{value}" cannot be read (use day/month/year, e.g. 05/01/1990, or the year alone).',
   'row.sexInvalid': 'Sex "{value}" is not valid (use "Nam" or "Nữ").',
-  'db.newer': 'Database "{file}" was made by a newer version of the app (data version {found}; this app knows up to {supported}). Update the app.',
+  'db.newer':
+    'Database "{file}" was made by a newer version of the app (data version {found}; this app knows up to {supported}). Update the app.',
   'db.openFailed': 'Cannot open database "{file}": {reason}',
   'cli.usage': 'Usage: doichieu <command> [--db FILE] [--json]',
   'cli.unknownCommand': 'Unknown command: "{command}".',

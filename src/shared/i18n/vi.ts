@@ -9,6 +9,7 @@ export const vi = {
   'nav.packages': 'Gói cập nhật',
   'nav.devices': 'Thiết bị',
   'nav.settings': 'Cài đặt',
+  'format.groupSeparator': '.',
   'common.cancel': 'Hủy',
   'common.close': 'Đóng',
   'common.back': 'Quay lại',
@@ -16,7 +17,8 @@ export const vi = {
   'common.internalError': 'Đã có lỗi trong phần mềm. Vui lòng thử lại; nếu vẫn lỗi, báo cho cán bộ kỹ thuật của huyện.',
   'common.networkError': 'Không kết nối được với phần mềm chạy nền. Hãy đóng cửa sổ này và mở lại ứng dụng.',
   'demo.title': 'Chào mừng đến với Đối chiếu dân cư',
-  'demo.body': 'Cơ sở dữ liệu đang trống. Bạn có thể nạp dữ liệu mẫu của một xã giả định để dùng thử mọi chức năng, hoặc bắt đầu bằng cách nhập bản trích dữ liệu dân cư thật của xã.',
+  'demo.body':
+    'Cơ sở dữ liệu đang trống. Bạn có thể nạp dữ liệu mẫu của một xã giả định để dùng thử mọi chức năng, hoặc bắt đầu bằng cách nhập bản trích dữ liệu dân cư thật của xã.',
   'demo.load': 'Nạp dữ liệu mẫu',
   'demo.skip': 'Bắt đầu với CSDL trống',
   'demo.banner': 'Đang dùng DỮ LIỆU MẪU (xã giả định, không phải người thật).',
@@ -53,7 +55,8 @@ export const vi = {
   'import.step.choose': 'Chọn tệp',
   'import.step.mapping': 'Kiểm tra cột',
   'import.step.result': 'Kết quả',
-  'import.mappingIntro': 'Tệp {file}, trang tính "{sheet}": dòng tiêu đề là dòng {row}, có {rows} dòng dữ liệu. Kiểm tra cách ghép cột dưới đây trước khi nhập.',
+  'import.mappingIntro':
+    'Tệp {file}, trang tính "{sheet}": dòng tiêu đề là dòng {row}, có {rows} dòng dữ liệu. Kiểm tra cách ghép cột dưới đây trước khi nhập.',
   'import.unmapped': '(không dùng)',
   'import.previewErrors': 'Có {count} dòng lỗi. Các dòng này sẽ không được nhập.',
   'import.start': 'Nhập {rows} dòng',
@@ -76,7 +79,8 @@ export const vi = {
   'error.fileTooLarge': 'Tệp "{file}" quá lớn ({size} MB, tối đa {max} MB).',
   'error.notSpreadsheet': 'Tệp "{file}" không phải bảng tính .xlsx hoặc .csv. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.',
   'error.xlsLegacy': 'Tệp "{file}" là định dạng Excel 97–2003 (.xls). Hãy mở bằng Excel, chọn Lưu thành… và lưu dưới dạng .xlsx.',
-  'error.xlsxUnreadable': 'Không đọc được tệp "{file}": tệp hỏng hoặc có mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu và lưu lại dưới dạng .xlsx.',
+  'error.xlsxUnreadable':
+    'Không đọc được tệp "{file}": tệp hỏng hoặc có mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu và lưu lại dưới dạng .xlsx.',
   'error.sheetEmpty': 'Tệp "{file}" không có dòng dữ liệu nào.',
   'error.noHeader': 'Không tìm thấy dòng tiêu đề trong tệp "{file}". Cần có cột "Số định danh cá nhân" và cột "Họ và tên".',
   'error.noIdColumn': 'Tệp "{file}" không có cột số định danh cá nhân (ví dụ "Số định danh cá nhân", "Số CCCD").',
@@ -92,7 +96,8 @@ export const vi = {
   'row.nameMissing': 'Thiếu họ và tên.',
   'row.birthDateInvalid': 'Ngày sinh "{value}" không đọc được (dùng dạng ngày/tháng/năm, ví dụ 05/01/1990, hoặc chỉ năm sinh).',
   'row.sexInvalid': 'Giới tính "{value}" không hợp lệ (dùng "Nam" hoặc "Nữ").',
-  'db.newer': 'Cơ sở dữ liệu "{file}" được tạo bởi phiên bản mới hơn của phần mềm (phiên bản dữ liệu {found}, phần mềm này hiểu đến {supported}). Hãy cập nhật phần mềm.',
+  'db.newer':
+    'Cơ sở dữ liệu "{file}" được tạo bởi phiên bản mới hơn của phần mềm (phiên bản dữ liệu {found}, phần mềm này hiểu đến {supported}). Hãy cập nhật phần mềm.',
   'db.openFailed': 'Không mở được cơ sở dữ liệu "{file}": {reason}',
   'cli.usage': 'Cách dùng: doichieu <lệnh> [--db TỆP] [--json]',
   'cli.unknownCommand': 'Lệnh không hợp lệ: "{command}".',

@@ -112,16 +112,26 @@ const MAX_SPLIT_PARTS = 4;
  */
 export function mergeSplitHeader(cells: readonly string[]): string[] {
   const merged: string[] = [];
-  for (let i = 0; i < cells.length; ) {
+  for (let i = 0; i < cells.length;) {
     let taken = 1;
     for (let parts = Math.min(MAX_SPLIT_PARTS, cells.length - i); parts >= 2; parts--) {
-      const joined = cells.slice(i, i + parts).map((c) => c.trim()).join(', ');
+      const joined = cells
+        .slice(i, i + parts)
+        .map((c) => c.trim())
+        .join(', ');
       if (fieldForHeader(joined) !== null) {
         taken = parts;
         break;
       }
     }
-    merged.push(taken === 1 ? cells[i]! : cells.slice(i, i + taken).map((c) => c.trim()).join(', '));
+    merged.push(
+      taken === 1
+        ? cells[i]!
+        : cells
+            .slice(i, i + taken)
+            .map((c) => c.trim())
+            .join(', '),
+    );
     i += taken;
   }
   return merged;

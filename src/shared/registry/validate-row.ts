@@ -25,6 +25,10 @@ export function cellText(value: CellValue | undefined): string {
   return value.toISOString().slice(0, 10);
 }
 
+function isBlankCell(cell: CellValue | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
 function optionalText(cells: readonly CellValue[], mapping: ColumnMapping, field: ResidentField): string | null {
   const column = mapping[field];
   if (column === undefined) return null;
@@ -33,12 +37,8 @@ function optionalText(cells: readonly CellValue[], mapping: ColumnMapping, field
 }
 
 /** Validates one data row of a registry extract against the column mapping. */
-export function validateResidentRow(
-  cells: readonly CellValue[],
-  mapping: ColumnMapping,
-  date1904 = false,
-): RowOutcome {
-  if (cells.every((cell) => cellText(cell) === '')) return { kind: 'blank' };
+export function validateResidentRow(cells: readonly CellValue[], mapping: ColumnMapping, date1904 = false): RowOutcome {
+  if (cells.every(isBlankCell)) return { kind: 'blank' };
   const problems: RowProblem[] = [];
 
   const rawId = optionalText(cells, mapping, 'personalId');

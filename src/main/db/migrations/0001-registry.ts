@@ -30,7 +30,8 @@ export const migration0001: Migration = {
         old_id TEXT,
         full_name TEXT NOT NULL,
         name_key TEXT NOT NULL,
-        given_key TEXT NOT NULL,
+        -- the name key with its words reversed ("TUONG VAN MA"): typed given names are its prefixes
+        reversed_key TEXT NOT NULL,
         birth_date TEXT,
         birth_year INTEGER,
         sex TEXT CHECK (sex IN ('male', 'female')),
@@ -46,7 +47,7 @@ export const migration0001: Migration = {
       ) STRICT;
       CREATE INDEX residents_old_id ON residents(old_id) WHERE old_id IS NOT NULL;
       CREATE INDEX residents_name_key ON residents(name_key, birth_year);
-      CREATE INDEX residents_given_key ON residents(given_key, birth_year);
+      CREATE INDEX residents_reversed_key ON residents(reversed_key, birth_year);
 
       -- Corrections and newly collected residents awaiting export to the national registry.
       CREATE TABLE resident_changes (

@@ -1,0 +1,180 @@
+/**
+ * `npm run bench`: speed figures as JSON lines, each beside a baseline measured in the same run.
+ *  - registry import rows/s for 100k and 1M residents vs a raw better-sqlite3 insert of the same
+ *    rows into the same schema (target: import within 2x of raw);
+ *  - `find` latency p50/p99 on 1M residents (target: p99 under 50 ms).
+ * Sizes can be reduced with BENCH_SIZES=10000,100000 for a quick look.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDatabase, type Db } from '../src/main/db/open-database';
+import { generateDemoResidents } from '../src/main/demo/demo-residents';
+import { findResidents } from '../src/main/registry/find-residents';
+import { importExtractFile } from '../src/main/registry/import-extract';
+import { INSERT_RESIDENT_SQL, insertParams } from '../src/main/registry/resident-rows';
+import { formatDateVi } from '../src/shared/dates';
+import type { ResidentRecord } from '../src/shared/types';
+
+const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+const work = mkdtempSync(join(tmpdir(), 'doichieu-bench-'));
+
+function emit(record: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(record)}\n`);
+}
+
+function open(name: string): Db {
+  const opened = openDatabase(join(work, name));
+  if (!opened.ok) throw new Error(opened.problem.key);
+  return opened.value;
+}
+
+function csvLine(cells: readonly (string | null)[]): string {
+  return cells.map((c) => (c === null ? '' : /[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+}
+
+function writeExtract(residents: readonly ResidentRecord[], file: string): void {
+  const header =
+    'STT,Số định danh cá nhân,Số CMND,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Quốc tịch,Nơi thường trú,Nơi ở hiện tại,Mã hộ';
+  const lines = residents.map((r, i) =>
+    csvLine([
+      String(i + 1),
+      r.personalId,
+      r.oldId,
+      r.fullName,
+      r.birthDate && formatDateVi(r.birthDate),
+      r.sex === 'male' ? 'Nam' : 'Nữ',
+      r.ethnicity,
+      r.nationality,
+      r.permanentAddress,
+      r.currentAddress,
+      r.householdCode,
+    ]),
+  );
+  writeFileSync(file, `\ufeff${header}\r\n${lines.join('\r\n')}\r\n`);
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Raw baseline: the same rows, already parsed into parameters, inserted with one prepared statement. */
+function rawInsert(residents: readonly ResidentRecord[], size: number): number {
+  const raw = open(`raw-${size}.sqlite`);
+  const params = residents.map((r) => insertParams(r, null, '{}', false));
+  const insert = raw.prepare(INSERT_RESIDENT_SQL);
+  gc();
+  const t = performance.now();
+  raw.transaction(() => {
+    for (const p of params) insert.run(...p);
+  })();
+  const ms = performance.now() - t;
+  raw.close();
+  return ms;
+}
+
+async function benchImport(size: number): Promise<Db> {
+  const file = join(work, `extract-${size}.csv`);
+  const rawMs = (() => {
+    const residents = generateDemoResidents(size, 7);
+    writeExtract(residents, file);
+    return rawInsert(residents, size);
+  })();
+  gc();
+
+  const db = open(`import-${size}.sqlite`);
+  const t = performance.now();
+  const outcome = await importExtractFile(db, new Uint8Array(readFileSync(file)), 'extract.csv', {
+    skipInvalid: false,
+    locale: 'vi',
+    now: new Date(),
+  });
+  const importMs = performance.now() - t;
+  if (!outcome.ok) throw new Error(`import refused: ${outcome.problem.key}`);
+  if (outcome.value === 'cancelled' || outcome.value.inserted !== size) throw new Error('import incomplete');
+  const ratio = importMs / rawMs;
+  emit({
+    bench: 'registry-import',
+    residents: size,
+    importRowsPerSec: Math.round(size / (importMs / 1000)),
+    rawInsertRowsPerSec: Math.round(size / (rawMs / 1000)),
+    importMs: Math.round(importMs),
+    rawInsertMs: Math.round(rawMs),
+    ratio: Number(ratio.toFixed(2)),
+    target: 'ratio <= 2',
+    met: ratio <= 2,
+    includes: 'file read, decoding, CSV parsing, validation, duplicate check, existing-row lookup, insert',
+  });
+  return db;
+}
+
+function benchFind(db: Db, size: number): void {
+  const sample = db
+    .prepare('SELECT personal_id, old_id, full_name, birth_year FROM residents ORDER BY random() LIMIT 200')
+    .all() as {
+    personal_id: string;
+    old_id: string | null;
+    full_name: string;
+    birth_year: number | null;
+  }[];
+  const strip = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[Đđ]/g, 'd')
+      .toLowerCase();
+  const queries: { text: string; birthYear?: number }[] = [];
+  for (const r of sample) {
+    queries.push({ text: r.personal_id });
+    if (r.old_id) queries.push({ text: r.old_id });
+    queries.push({ text: strip(r.full_name) });
+    queries.push({ text: r.full_name });
+    queries.push({ text: r.full_name.split(' ').slice(-1)[0]! });
+    queries.push({ text: strip(r.full_name.split(' ').slice(1).join(' ')), birthYear: r.birth_year ?? undefined });
+  }
+  const times: number[] = [];
+  for (let round = 0; round < 2; round++) {
+    for (const q of queries) {
+      const t = performance.now();
+      findResidents(db, q);
+      if (round === 1) times.push(performance.now() - t);
+    }
+  }
+  // Baseline in the same run: the cheapest possible lookup, a primary-key point query.
+  const point = db.prepare('SELECT * FROM residents WHERE personal_id = ?');
+  const baseline: number[] = [];
+  for (const r of sample) {
+    const t = performance.now();
+    point.get(r.personal_id);
+    baseline.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  baseline.sort((a, b) => a - b);
+  const p99 = percentile(times, 99);
+  emit({
+    bench: 'registry-find',
+    residents: size,
+    queries: times.length,
+    p50Ms: Number(percentile(times, 50).toFixed(3)),
+    p99Ms: Number(p99.toFixed(3)),
+    baselinePointLookupP50Ms: Number(percentile(baseline, 50).toFixed(3)),
+    baselinePointLookupP99Ms: Number(percentile(baseline, 99).toFixed(3)),
+    target: 'p99 < 50 ms',
+    met: p99 < 50,
+  });
+}
+
+try {
+  for (const size of sizes) {
+    const db = await benchImport(size);
+    if (size === Math.max(...sizes)) benchFind(db, size);
+    db.close();
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
