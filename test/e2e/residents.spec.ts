@@ -12,7 +12,7 @@ test('imports the registry extract through the UI and finds a person', async ({ 
 
   await page.getByRole('button', { name: /Nhập bản trích/ }).click();
   await page.locator('input[type=file]').setInputFiles(REGISTRY_CSV);
-  await expect(page.getByText(/dòng tiêu đề là dòng 1, có 3016 dòng dữ liệu/)).toBeVisible();
+  await expect(page.getByText(/dòng tiêu đề là dòng 1, có 3.016 dòng dữ liệu/)).toBeVisible();
   // The mapping preview shows each column of the file with the field it was matched to.
   const mapping = page.getByTestId('mapping-table');
   await expect(mapping.getByText('Họ, chữ đệm và tên', { exact: true })).toBeVisible();

@@ -222,7 +222,7 @@ function MappingStep(props: {
           file: preview.fileName,
           sheet: preview.sheetName,
           row: preview.headerRow,
-          rows: preview.dataRows,
+          rows: formatCount(preview.dataRows),
         })}
       </Typography.Paragraph>
       <Table
