@@ -46,8 +46,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Config files must default-export for their tools.
-    files: ['*.config.ts', '*.config.js'],
+    // Config files must default-export for their tools; declarations describe CommonJS modules.
+    files: ['*.config.ts', '*.config.js', '**/*.d.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -5,7 +5,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { translate, type MessageKey, type MessageParams } from '../shared/i18n';
+import { parseDateText, type IsoDate } from '../shared/dates';
+import { parseCccdMrz } from '../shared/identity/cccd-mrz';
+import { parseCccdQr } from '../shared/identity/cccd-qr';
+import { checkIdNumber } from '../shared/identity/id-check';
 import type { Problem } from '../shared/result';
+import type { Sex } from '../shared/types';
 import { openDatabase, type Db } from './db/open-database';
 import { findResidents } from './registry/find-residents';
 import { importExtractFile } from './registry/import-extract';
@@ -70,6 +75,28 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
 
 function text(key: MessageKey, params?: MessageParams): string {
   return translate('vi', key, params);
+}
+
+function problemText(problem: Problem): string {
+  return text(problem.key, problem.params);
+}
+
+/** Label–value lines for the human-readable output. */
+function describe(rows: readonly (readonly [string, string])[]): string {
+  return rows.map(([label, value]) => `${label}: ${value}`).join('\n');
+}
+
+function optionalDate(value: string | true | undefined): IsoDate | undefined {
+  if (value === undefined) return undefined;
+  const date = typeof value === 'string' ? parseDateText(value) : null;
+  if (date === null) throw new UsageError(text('cli.badDate', { value: String(value) }));
+  return date;
+}
+
+function optionalSex(value: string | true | undefined): Sex | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'male' || value === 'female') return value;
+  throw new UsageError(text('cli.badSex', { value: String(value) }));
 }
 
 /** Runs one CLI invocation and returns its exit code. */
@@ -167,6 +194,66 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
                     `${r.personalId}  ${r.fullName}  ${r.birthDate ?? ''}  ${r.sex ? text(`sex.${r.sex}`) : ''}  ${r.address ?? ''}`,
                 )
                 .join('\n'),
+        );
+        return 0;
+      }
+      case 'qr parse': {
+        const payload = need(rest.join(' ') || undefined, '<nội dung mã QR>');
+        const parsed = parseCccdQr(payload);
+        if (!parsed.ok) throw new InputError(parsed.problem);
+        const qr = { ...parsed.value, warnings: parsed.value.warnings.map(problemText) };
+        print(
+          qr,
+          describe([
+            [text('col.personalId'), qr.personalId],
+            [text('col.oldId'), qr.oldId ?? ''],
+            [text('col.fullName'), qr.fullName],
+            [text('col.birthDate'), qr.birthDate],
+            [text('col.sex'), qr.sex ? text(`sex.${qr.sex}`) : ''],
+            [text('col.permanentAddress'), qr.address],
+            [text('col.issueDate'), qr.issueDate],
+            ...qr.warnings.map((w): [string, string] => [text('common.warning'), w]),
+          ]),
+        );
+        return 0;
+      }
+      case 'id check': {
+        const number = need(rest[0], '<số>');
+        const birthDate = optionalDate(args.flags.get('birth-date'));
+        const sex = optionalSex(args.flags.get('sex'));
+        const checked = checkIdNumber(number, { birthDate, sex });
+        if (checked === null) throw new InputError({ key: 'id.notANumber', params: { value: number } });
+        const { birthYear: _year, ...shape } = checked;
+        const result = { ...shape, problems: checked.problems.map(problemText) };
+        print(
+          result,
+          describe([
+            [text('col.personalId'), `${result.normalized} (${result.kind === 'cmnd' ? 'CMND' : 'CCCD'})`],
+            [text('id.province'), result.provinceName ?? result.provinceCode ?? ''],
+            [text('col.sex'), result.sex ? text(`sex.${result.sex}`) : ''],
+            [text('id.valid'), result.valid ? text('common.yes') : text('common.no')],
+            ...result.problems.map((p): [string, string] => [text('common.warning'), p]),
+          ]),
+        );
+        return 0;
+      }
+      case 'mrz parse': {
+        if (rest.length !== 3) throw new UsageError(text('cli.missingArgument', { name: '<dòng 1> <dòng 2> <dòng 3>' }));
+        const parsed = parseCccdMrz(rest, io.now());
+        if (!parsed.ok) throw new InputError(parsed.problem);
+        const mrz = { ...parsed.value, problems: parsed.value.problems.map(problemText) };
+        print(
+          mrz,
+          describe([
+            [text('col.personalId'), mrz.personalId ?? ''],
+            [text('col.documentNumber'), mrz.documentNumber ?? ''],
+            [text('col.fullName'), mrz.fullName],
+            [text('col.birthDate'), mrz.birthDate ?? ''],
+            [text('col.sex'), mrz.sex ? text(`sex.${mrz.sex}`) : ''],
+            [text('col.expiryDate'), mrz.expiryDate ?? ''],
+            [text('id.valid'), mrz.valid ? text('common.yes') : text('common.no')],
+            ...mrz.problems.map((p): [string, string] => [text('common.warning'), p]),
+          ]),
         );
         return 0;
       }

@@ -1,4 +1,4 @@
-import { toNfc } from './text';
+import { toNfc } from './text/normalize';
 
 /**
  * Dates as Vietnamese spreadsheets hold them (DOMAIN.md §6): day first, often partial.
@@ -23,19 +23,24 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
+/** Whether a year is one a person alive or recently dead could be born in (NaN is not). */
+function plausibleYear(year: number): boolean {
+  return year >= MIN_YEAR && year <= 2200;
+}
+
 function fullDate(year: number, month: number, day: number): IsoDate | null {
-  if (year < MIN_YEAR || year > 2200 || month < 1 || month > 12) return null;
-  if (day < 1 || day > daysInMonth(year, month)) return null;
+  if (!plausibleYear(year) || !(month >= 1 && month <= 12)) return null;
+  if (!(day >= 1 && day <= daysInMonth(year, month))) return null;
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
 function yearMonth(year: number, month: number): IsoDate | null {
-  if (year < MIN_YEAR || year > 2200 || month < 1 || month > 12) return null;
+  if (!plausibleYear(year) || !(month >= 1 && month <= 12)) return null;
   return `${pad(year, 4)}-${pad(month)}`;
 }
 
 function yearOnly(year: number): IsoDate | null {
-  if (year < MIN_YEAR || year > 2200) return null;
+  if (!plausibleYear(year)) return null;
   return pad(year, 4);
 }
 
@@ -108,4 +113,18 @@ export function formatDateVi(date: IsoDate): string {
   if (d) return `${d}/${m}/${y}`;
   if (m) return `${m}/${y}`;
   return y ?? '';
+}
+
+/** Whether `date` is a full YYYY-MM-DD date. */
+export function isFullDate(date: IsoDate): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date);
+}
+
+/**
+ * Whether two dates can describe the same day: equal, or one partial date (a year, or a year and a
+ * month) containing the other. "1956" agrees with "1956-03-12"; "1956-04" does not.
+ */
+export function datesConsistent(a: IsoDate, b: IsoDate): boolean {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return longer === shorter || longer.startsWith(`${shorter}-`);
 }

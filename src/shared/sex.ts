@@ -1,4 +1,4 @@
-import { matchKey } from './text';
+import { matchKey } from './text/normalize';
 import type { Sex } from './types';
 
 const SEX_WORDS: ReadonlyMap<string, Sex> = new Map([

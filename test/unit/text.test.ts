@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, looseKey, matchKey } from '../../src/shared/text';
+import { cleanText, looseKey, matchKey } from '../../src/shared/text/normalize';
 
 describe('matchKey', () => {
   it('drops diacritics and maps Đ/đ to D explicitly', () => {

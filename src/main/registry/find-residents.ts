@@ -1,6 +1,6 @@
 import type { ResidentView } from '../../shared/api-contract';
 import { digitsOnly, normalizeOldId, normalizePersonalId } from '../../shared/id-number';
-import { cleanText, looseKey, vietnameseCollator } from '../../shared/text';
+import { cleanText, looseKey, vietnameseCollator } from '../../shared/text/normalize';
 import type { Db } from '../db/open-database';
 import { residentView, reverseWords, type ResidentRow } from './resident-rows';
 

@@ -1,6 +1,6 @@
 import type { ResidentView } from '../../shared/api-contract';
 import { yearOf } from '../../shared/dates';
-import { matchKey } from '../../shared/text';
+import { matchKey } from '../../shared/text/normalize';
 import type { ResidentRecord, Sex } from '../../shared/types';
 
 /** A residents row as SQLite returns it. */

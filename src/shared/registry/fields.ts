@@ -1,4 +1,4 @@
-import { looseKey } from '../text';
+import { looseKey } from '../text/normalize';
 
 /** The resident fields a registry extract can carry. */
 export const RESIDENT_FIELDS = [

@@ -2,7 +2,7 @@ import { parseDateValue } from '../dates';
 import { normalizeOldId, normalizePersonalId } from '../id-number';
 import type { MessageKey, MessageParams } from '../i18n';
 import { parseSex } from '../sex';
-import { cleanText } from '../text';
+import { cleanText } from '../text/normalize';
 import type { CellValue, ResidentRecord } from '../types';
 import type { ColumnMapping, ResidentField } from './fields';
 

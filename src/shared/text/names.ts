@@ -1,0 +1,27 @@
+/**
+ * Comparing Vietnamese names: equal after normalisation (NFC, spacing, case, tone placement),
+ * equal only once diacritics are dropped, or different. Similarity for ranking look-alikes comes from
+ * talisman's Jaro–Winkler on the accent-free keys.
+ */
+import jaroWinkler from 'talisman/metrics/jaro-winkler';
+import { cleanText, matchKey } from './normalize';
+import { normalizeTonePlacement } from './syllable';
+
+export type NameComparison = 'same' | 'diacritics' | 'different';
+
+/** The form two spellings of one name share: NFC, single spaces, lower case, old-style tones. */
+export function canonicalName(name: string): string {
+  return normalizeTonePlacement(cleanText(name)).toLocaleLowerCase('vi');
+}
+
+/** Whether two names are the same, differ only in their diacritics, or differ. */
+export function compareNames(a: string, b: string): NameComparison {
+  if (canonicalName(a) === canonicalName(b)) return 'same';
+  if (matchKey(a) === matchKey(b)) return 'diacritics';
+  return 'different';
+}
+
+/** Jaro–Winkler similarity of two names' accent-free keys, 0 (nothing alike) to 1 (same). */
+export function nameSimilarity(a: string, b: string): number {
+  return jaroWinkler(matchKey(a), matchKey(b));
+}
