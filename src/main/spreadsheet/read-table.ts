@@ -4,6 +4,15 @@ import Papa from 'papaparse';
 import { MAX_FILE_BYTES } from '../../shared/limits';
 import { HEADER_SEARCH_ROWS, mergeSplitHeader } from '../../shared/registry/fields';
 import { fail, ok, type Result } from '../../shared/result';
+import {
+  decodeAs,
+  decodeTcvn3,
+  decodeVni,
+  detectEncoding,
+  encodingFromFont,
+  syllableScore,
+  type TextEncoding,
+} from '../../shared/text/legacy-encodings';
 import type { CellValue } from '../../shared/types';
 
 export interface SheetTable {
@@ -70,8 +79,24 @@ export function decodeText(data: Uint8Array): string | null {
   if (zeroOdd > probe.length / 4 && zeroEven === 0) return iconv.decode(Buffer.from(data), 'utf16le');
   if (zeroEven > probe.length / 4 && zeroOdd === 0) return iconv.decode(Buffer.from(data), 'utf16be');
   if (zeroEven + zeroOdd > 0) return null;
-  // Windows-1258 decodes to combining tone marks; cells are brought to NFC as they are read.
-  return utf8(data) ?? iconv.decode(Buffer.from(data), 'windows1258');
+  return utf8(data) ?? decodeSingleByte(Buffer.from(data));
+}
+
+/**
+ * A CSV that is not UTF-8 was written by Vietnamese Windows (Windows-1258, whose combining tone
+ * marks are brought to NFC as cells are read) or from a sheet in a TCVN3 or VNI font (its bytes
+ * are those fonts' codes). The reading that makes the most Vietnamese syllables wins.
+ */
+function decodeSingleByte(bytes: Buffer): string {
+  const cp1258 = iconv.decode(bytes, 'windows1258');
+  const cp1252 = iconv.decode(bytes, 'windows1252');
+  const sample = (text: string) => text.slice(0, 65536);
+  const candidates = [
+    { text: cp1258, score: syllableScore(sample(cp1258).normalize('NFC')) },
+    { text: decodeTcvn3(cp1252), score: syllableScore(decodeTcvn3(sample(cp1252))) },
+    { text: decodeVni(cp1252), score: syllableScore(decodeVni(sample(cp1252))) },
+  ];
+  return candidates.reduce((best, c) => (c.score > best.score ? c : best)).text;
 }
 
 function utf8(data: Uint8Array): string | null {
@@ -162,17 +187,63 @@ function repairSplitHeaders(rows: string[][]): void {
 }
 
 /** An exceljs cell value as a plain value: rich text joined, formulas replaced by their cached result. */
-export function plainCellValue(value: ExcelJS.CellValue): CellValue {
+export function plainCellValue(value: ExcelJS.CellValue, fontName?: string): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return fromLegacyFont(value, fontName);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return plainCellValue((value.result ?? null) as ExcelJS.CellValue);
+    // Each run of rich text carries its own font, and so its own encoding.
+    if ('richText' in value) return value.richText.map((part) => fromLegacyFont(part.text, part.font?.name ?? fontName)).join('');
+    if ('result' in value) return plainCellValue((value.result ?? null) as ExcelJS.CellValue, fontName);
     if ('text' in value && typeof value.text === 'string') return value.text;
     if ('error' in value) return null;
   }
   return null;
+}
+
+/** Text in a TCVN3 or VNI font, brought to Unicode; other text unchanged. */
+function fromLegacyFont(text: string, fontName: string | undefined): string {
+  const legacy = encodingFromFont(fontName);
+  return legacy ? decodeAs(text, legacy.encoding, legacy.upperCase).normalize('NFC') : text;
+}
+
+/**
+ * Characters of TCVN3 and VNI text that no Unicode Vietnamese word contains: a cell holding one is
+ * worth trying to decode on its own.
+ */
+const LEGACY_MARKERS = /[¡-¦§¨©ª«®µ-¾ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïñö÷øûüþ\u00ad]/;
+
+/**
+ * Text cells without a legacy font whose bytes are TCVN3 or VNI all the same (a sheet retyped in
+ * Arial from a .VnTime original keeps the old codes). The column's encoding is found from all its
+ * text; each cell is then decoded only where that makes more of its words Vietnamese syllables, so
+ * Unicode cells in the same column (a retyped header) stay as they are.
+ */
+function repairLegacyColumns(rows: CellValue[][], legacyFontCells: ReadonlySet<string>): void {
+  const width = rows.reduce((max, r) => Math.max(max, r.length), 0);
+  for (let column = 0; column < width; column++) {
+    const texts: { row: number; text: string }[] = [];
+    rows.forEach((cells, row) => {
+      const cell = cells[column];
+      if (typeof cell === 'string' && /[\u0080-\uffff]/.test(cell) && !legacyFontCells.has(`${row}:${column}`))
+        texts.push({ row, text: cell });
+    });
+    if (texts.length === 0) continue;
+    const columnEncoding = detectEncoding(texts.slice(0, 500).map((t) => t.text));
+    for (const { row, text } of texts) {
+      const candidates: TextEncoding[] =
+        columnEncoding.encoding !== 'unicode' ? [columnEncoding.encoding] : LEGACY_MARKERS.test(text) ? ['tcvn3', 'vni'] : [];
+      if (candidates.length === 0) continue;
+      let best = { text, score: syllableScore(text) };
+      for (const encoding of candidates) {
+        const decoded = decodeAs(text, encoding, columnEncoding.upperCase).normalize('NFC');
+        const score = syllableScore(decoded);
+        if (score > best.score) best = { text: decoded, score };
+      }
+      rows[row]![column] = best.text;
+    }
+  }
 }
 
 async function readXlsx(data: Uint8Array, fileName: string): Promise<Result<readonly SheetTable[]>> {
@@ -188,15 +259,19 @@ async function readXlsx(data: Uint8Array, fileName: string): Promise<Result<read
     if (sheet.state !== 'visible') return;
     const rows: CellValue[][] = [];
     const rowNumbers: number[] = [];
+    const legacyFontCells = new Set<string>();
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: CellValue[] = [];
       row.eachCell({ includeEmpty: true }, (cell, column) => {
-        cells[column - 1] = plainCellValue(cell.value);
+        const fontName = cell.font?.name;
+        if (encodingFromFont(fontName)) legacyFontCells.add(`${rows.length}:${column - 1}`);
+        cells[column - 1] = plainCellValue(cell.value, fontName);
       });
       for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
       rows.push(cells);
       rowNumbers.push(rowNumber);
     });
+    repairLegacyColumns(rows, legacyFontCells);
     sheets.push({ name: sheet.name, rows, rowNumbers, date1904 });
   });
   return ok(sheets);
