@@ -49,7 +49,13 @@ describe('legacy encodings in spreadsheets', () => {
       sheet.addRow(['Họ và tên']);
       for (const name of ['Ma Văn Tường', 'Hà Thị Hòa', 'Nguyễn Văn Ánh', encodeTcvn3('Lộc Văn Huỳnh')]) sheet.addRow([name]);
     });
-    expect((await rowsOf(data, 'c.xlsx')).map((r) => r[0])).toEqual(['Họ và tên', 'Ma Văn Tường', 'Hà Thị Hòa', 'Nguyễn Văn Ánh', 'Lộc Văn Huỳnh']);
+    expect((await rowsOf(data, 'c.xlsx')).map((r) => r[0])).toEqual([
+      'Họ và tên',
+      'Ma Văn Tường',
+      'Hà Thị Hòa',
+      'Nguyễn Văn Ánh',
+      'Lộc Văn Huỳnh',
+    ]);
   });
 
   it('reads a CSV saved from a TCVN3 sheet (bytes are the font codes, not Windows-1258)', async () => {
