@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCccdMrz } from '../../src/shared/identity/cccd-mrz';
+import { matchKey } from '../../src/shared/text/normalize';
 
 const SAMPLE = ['IDVNM0900123450001090012345<<1', '9001011M3001019VNM<<<<<<<<<<<2', 'NGUYEN<<VAN<A<<<<<<<<<<<<<<<<<'];
 const TODAY = new Date('2026-11-27T00:00:00Z');
@@ -49,6 +50,13 @@ describe('CCCD MRZ (TD1)', () => {
     if (!parsed.ok) throw new Error(parsed.problem.key);
     expect(parsed.value.birthDate).toBe('2005-03-04');
     expect(parsed.value.fullName).toBe('LE MINH KHANG');
+  });
+
+  it('writes names in ASCII, Đ as D, so they compare by the matching key', () => {
+    const lines = ['IDVNM0900123450001090012345<<1', '9001011M3001019VNM<<<<<<<<<<<2', 'DANG<<THI<DAO<<<<<<<<<<<<<<<<<'];
+    const parsed = parseCccdMrz(lines, TODAY);
+    if (!parsed.ok) throw new Error(parsed.problem.key);
+    expect(parsed.value.fullName).toBe(matchKey('Đặng Thị Đào'));
   });
 
   it('refuses lines of the wrong shape', () => {
