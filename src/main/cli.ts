@@ -11,7 +11,12 @@ import { parseCccdQr } from '../shared/identity/cccd-qr';
 import { checkIdNumber } from '../shared/identity/id-check';
 import type { Problem } from '../shared/result';
 import type { Sex } from '../shared/types';
+import { LIST_KINDS, type ListKind } from '../shared/lists/fields';
+import { ENTRY_STATUSES } from '../shared/verification/vocabulary';
 import { openDatabase, type Db } from './db/open-database';
+import { checkList } from './lists/check-list';
+import { importParsedList } from './lists/import-list';
+import { prepareList } from './lists/prepare-list';
 import { findResidents } from './registry/find-residents';
 import { importExtractFile } from './registry/import-extract';
 
@@ -194,6 +199,55 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
                     `${r.personalId}  ${r.fullName}  ${r.birthDate ?? ''}  ${r.sex ? text(`sex.${r.sex}`) : ''}  ${r.address ?? ''}`,
                 )
                 .join('\n'),
+        );
+        return 0;
+      }
+      case 'list import': {
+        const file = need(rest[0], '<tệp>');
+        if (!existsSync(file)) throw new InputError({ key: 'cli.fileNotFound', params: { file } });
+        const kindFlag = (args.flags.get('kind') as string | undefined) ?? 'registration';
+        if (!(LIST_KINDS as readonly string[]).includes(kindFlag))
+          throw new UsageError(text('list.badKind', { value: kindFlag }));
+        const drawnUpFlag = args.flags.get('date');
+        const drawnUp = drawnUpFlag === undefined ? undefined : optionalDate(drawnUpFlag);
+        const db = database();
+        const data = readFileSync(file);
+        const parsed = await prepareList(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), basename(file));
+        if (!parsed.ok) throw new InputError(parsed.problem);
+        const imported = importParsedList(db, parsed.value, {
+          kind: kindFlag as ListKind,
+          source: (args.flags.get('source') as string | undefined) ?? basename(file),
+          drawnUp,
+          now: io.now(),
+          locale: 'vi',
+        });
+        if (!imported.ok) throw new InputError(imported.problem);
+        const r = imported.value;
+        print(
+          r,
+          [
+            text('list.importSummary', { listId: r.listId, rows: r.rows }),
+            ...r.errors.map((e) => `  ${text('col.row')} ${e.row}: ${e.message}`),
+          ].join('\n'),
+        );
+        return 0;
+      }
+      case 'list check': {
+        const listId = Number(need(rest[0], '<số danh sách>'));
+        if (!Number.isInteger(listId) || listId < 1) throw new UsageError(text('list.notFound', { listId: rest[0]! }));
+        const result = checkList(database(), listId, io.now());
+        if (result === null) throw new InputError({ key: 'list.notFound', params: { listId } });
+        print(
+          result,
+          [
+            ...ENTRY_STATUSES.map((s) => `${text(`status.${s}`)}: ${result.summary[s]}`),
+            ...result.entries
+              .filter((e) => e.status !== 'matched')
+              .map(
+                (e) =>
+                  `  ${text('col.row')} ${e.row}: ${text(`status.${e.status}`)}${e.differences.length ? ` (${e.differences.map((d) => text(`field.${d}`)).join(', ')})` : ''}`,
+              ),
+          ].join('\n'),
         );
         return 0;
       }

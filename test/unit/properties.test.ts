@@ -5,7 +5,8 @@ import { normalizeOldId, normalizePersonalId } from '../../src/shared/id-number'
 import { parseCccdMrz } from '../../src/shared/identity/cccd-mrz';
 import { parseCccdQr } from '../../src/shared/identity/cccd-qr';
 import { checkIdNumber } from '../../src/shared/identity/id-check';
-import { detectHeader, mergeSplitHeader } from '../../src/shared/registry/fields';
+import { mergeSplitHeader } from '../../src/shared/header-repair';
+import { detectHeader } from '../../src/shared/registry/fields';
 import { validateResidentRow } from '../../src/shared/registry/validate-row';
 import {
   VIETNAMESE_LETTERS,

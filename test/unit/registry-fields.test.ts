@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectHeader, fieldForHeader, mergeSplitHeader } from '../../src/shared/registry/fields';
+import { mergeSplitHeader } from '../../src/shared/header-repair';
+import { detectHeader, fieldForHeader } from '../../src/shared/registry/fields';
 import { validateResidentRow } from '../../src/shared/registry/validate-row';
 
 describe('column names', () => {

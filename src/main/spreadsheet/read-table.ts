@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { MAX_FILE_BYTES } from '../../shared/limits';
-import { HEADER_SEARCH_ROWS, mergeSplitHeader } from '../../shared/registry/fields';
+import { HEADER_SEARCH_ROWS } from '../../shared/columns';
+import { mergeSplitHeader } from '../../shared/header-repair';
 import { fail, ok, type Result } from '../../shared/result';
 import {
   decodeAs,

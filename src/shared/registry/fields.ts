@@ -1,4 +1,6 @@
-import { looseKey } from '../text/normalize';
+import { headerReader, type Mapping } from '../columns';
+
+export { HEADER_SEARCH_ROWS } from '../columns';
 
 /** The resident fields a registry extract can carry. */
 export const RESIDENT_FIELDS = [
@@ -61,22 +63,19 @@ export const COLUMN_ALIASES: Readonly<Record<ResidentField, readonly string[]>> 
   householdCode: ['Mã hộ', 'Mã hộ gia đình', 'Số hộ', 'Số hộ khẩu'],
 };
 
-const ALIAS_INDEX: ReadonlyMap<string, ResidentField> = new Map(
-  RESIDENT_FIELDS.flatMap((field) => COLUMN_ALIASES[field].map((alias) => [looseKey(alias), field] as const)),
-);
+export const RESIDENT_COLUMNS = headerReader<ResidentField>({
+  fields: RESIDENT_FIELDS,
+  aliases: COLUMN_ALIASES,
+  anchors: ['personalId', 'fullName'],
+});
 
 /** The field a column title names, or null. */
 export function fieldForHeader(title: string): ResidentField | null {
-  const key = looseKey(title);
-  if (key === '') return null;
-  return ALIAS_INDEX.get(key) ?? null;
+  return RESIDENT_COLUMNS.fieldForHeader(title);
 }
 
 /** Which column (0-based) holds each field. */
-export type ColumnMapping = Partial<Record<ResidentField, number>>;
-
-/** How far down a sheet the header row is looked for. */
-export const HEADER_SEARCH_ROWS = 30;
+export type ColumnMapping = Mapping<ResidentField>;
 
 /**
  * Finds the header row among the first rows of a sheet: the row whose cells name the most known
@@ -85,54 +84,5 @@ export const HEADER_SEARCH_ROWS = 30;
 export function detectHeader(
   rows: readonly (readonly string[])[],
 ): { readonly index: number; readonly mapping: ColumnMapping } | null {
-  let best: { index: number; mapping: ColumnMapping; score: number } | null = null;
-  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
-  for (let index = 0; index < limit; index++) {
-    const mapping: ColumnMapping = {};
-    let score = 0;
-    rows[index]!.forEach((title, column) => {
-      const field = fieldForHeader(title);
-      if (field !== null && mapping[field] === undefined) {
-        mapping[field] = column;
-        score++;
-      }
-    });
-    const anchored = mapping.personalId !== undefined || mapping.fullName !== undefined;
-    if (anchored && score >= 2 && (best === null || score > best.score)) best = { index, mapping, score };
-  }
-  return best && { index: best.index, mapping: best.mapping };
-}
-
-const MAX_SPLIT_PARTS = 4;
-
-/**
- * Rejoins header titles that a CSV writer split at their own commas because it did not quote them
- * ("Họ, chữ đệm và tên" written bare becomes three cells). Adjacent cells are merged, longest first,
- * when their comma-joined text is a known column title.
- */
-export function mergeSplitHeader(cells: readonly string[]): string[] {
-  const merged: string[] = [];
-  for (let i = 0; i < cells.length;) {
-    let taken = 1;
-    for (let parts = Math.min(MAX_SPLIT_PARTS, cells.length - i); parts >= 2; parts--) {
-      const joined = cells
-        .slice(i, i + parts)
-        .map((c) => c.trim())
-        .join(', ');
-      if (fieldForHeader(joined) !== null) {
-        taken = parts;
-        break;
-      }
-    }
-    merged.push(
-      taken === 1
-        ? cells[i]!
-        : cells
-            .slice(i, i + taken)
-            .map((c) => c.trim())
-            .join(', '),
-    );
-    i += taken;
-  }
-  return merged;
+  return RESIDENT_COLUMNS.detectHeader(rows);
 }

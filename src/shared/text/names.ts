@@ -3,6 +3,7 @@
  * equal only once diacritics are dropped, or different. Similarity for ranking look-alikes comes from
  * talisman's Jaro–Winkler on the accent-free keys.
  */
+import damerauLevenshtein from 'talisman/metrics/damerau-levenshtein';
 import jaroWinkler from 'talisman/metrics/jaro-winkler';
 import { cleanText, matchKey } from './normalize';
 import { normalizeTonePlacement } from './syllable';
@@ -24,4 +25,11 @@ export function compareNames(a: string, b: string): NameComparison {
 /** Jaro–Winkler similarity of two names' accent-free keys, 0 (nothing alike) to 1 (same). */
 export function nameSimilarity(a: string, b: string): number {
   return jaroWinkler(matchKey(a), matchKey(b));
+}
+
+/** Whether two names differ by at most one misspelt letter (an insertion, deletion, substitution or swap), accents aside. */
+export function withinOneEdit(a: string, b: string): boolean {
+  const ka = matchKey(a);
+  const kb = matchKey(b);
+  return Math.abs(ka.length - kb.length) <= 1 && damerauLevenshtein(ka, kb) <= 1;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { migration0001 } from './0001-registry';
+import { migration0002 } from './0002-lists';
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];

@@ -1,0 +1,114 @@
+import type { IsoDate } from '../../shared/dates';
+import { translate, type Locale } from '../../shared/i18n';
+import type { ListKind, ListMapping } from '../../shared/lists/fields';
+import { LIST_FIELDS } from '../../shared/lists/fields';
+import { normalizeEntry } from '../../shared/lists/normalize-entry';
+import { cellText } from '../../shared/registry/validate-row';
+import { fail, ok, type Result } from '../../shared/result';
+import type { RowError } from '../../shared/types';
+import type { Db } from '../db/open-database';
+import { headerSignature, type ParsedList } from './prepare-list';
+
+export interface ListImportOptions {
+  readonly kind: ListKind;
+  readonly source: string;
+  /** The date drawn up, when the user gives it; else the sheet's, else today. */
+  readonly drawnUp?: IsoDate;
+  /** A mapping the user chose; remembered for the source. */
+  readonly mapping?: ListMapping;
+  readonly now: Date;
+  readonly locale: Locale;
+}
+
+export interface ListImportResult {
+  readonly listId: number;
+  readonly rows: number;
+  readonly errors: readonly RowError[];
+}
+
+/** Today's date in Vietnam (UTC+7), where the lists are drawn up. */
+export function vietnamToday(now: Date): IsoDate {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The mapping remembered for this source and header, if any. */
+export function rememberedMapping(db: Db, source: string, titles: readonly string[]): ListMapping | null {
+  const row = db
+    .prepare<[string, string], { mapping: string }>('SELECT mapping FROM list_mappings WHERE source = ? AND signature = ?')
+    .get(source, headerSignature(titles));
+  return row ? (JSON.parse(row.mapping) as ListMapping) : null;
+}
+
+/** Checks a mapping against the header: a name column, columns that exist, none used twice. */
+export function checkListMapping(parsed: ParsedList, mapping: ListMapping): Result<ListMapping> {
+  const file = parsed.fileName;
+  if (mapping.fullName === undefined) return fail('list.noNameColumn', { file });
+  const used = new Set<number>();
+  for (const field of LIST_FIELDS) {
+    const column = mapping[field];
+    if (column === undefined) continue;
+    if (column >= parsed.columnTitles.length) return fail('error.mappingColumn', { file, column: column + 1 });
+    if (used.has(column))
+      return fail('error.duplicateColumn', { file, field: parsed.columnTitles[column] ?? String(column + 1) });
+    used.add(column);
+  }
+  return ok(mapping);
+}
+
+/** Stores a read list and its entries in one transaction; the check is a separate step. */
+export function importParsedList(db: Db, parsed: ParsedList, options: ListImportOptions): Result<ListImportResult> {
+  const chosen = options.mapping ?? rememberedMapping(db, options.source, parsed.columnTitles) ?? parsed.mapping;
+  const mapping = checkListMapping(parsed, chosen);
+  if (!mapping.ok) return mapping;
+  const drawnUp = options.drawnUp ?? parsed.drawnUpInSheet ?? vietnamToday(options.now);
+  const drawnUpFrom = options.drawnUp ? 'option' : parsed.drawnUpInSheet ? 'sheet' : 'today';
+  const errors: RowError[] = [];
+  const insertList = db.prepare(
+    `INSERT INTO lists (kind, source, file_name, file_sha256, file_data, sheet_name, header_row, columns, mapping, drawn_up, drawn_up_from, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertEntry = db.prepare(
+    `INSERT INTO list_entries (list_id, row, cells, full_name, birth_date, sex, id_number, nationality, address, extra)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const remember = db.prepare(
+    'INSERT INTO list_mappings (source, signature, mapping) VALUES (?, ?, ?) ON CONFLICT(source, signature) DO UPDATE SET mapping = excluded.mapping',
+  );
+  const listId = db.transaction(() => {
+    const id = Number(
+      insertList.run(
+        options.kind,
+        options.source,
+        parsed.fileName,
+        parsed.sha256,
+        Buffer.from(parsed.data.buffer, parsed.data.byteOffset, parsed.data.byteLength),
+        parsed.sheetName,
+        parsed.headerRow,
+        JSON.stringify(parsed.columnTitles),
+        JSON.stringify(mapping.value),
+        drawnUp,
+        drawnUpFrom,
+        options.now.toISOString(),
+      ).lastInsertRowid,
+    );
+    for (const { row, cells } of parsed.entries) {
+      const entry = normalizeEntry(cells, mapping.value, parsed.date1904);
+      for (const problem of entry.problems) errors.push({ row, message: translate(options.locale, problem.key, problem.params) });
+      insertEntry.run(
+        id,
+        row,
+        JSON.stringify(cells.map((c) => cellText(c))),
+        entry.fullName,
+        entry.birthDate,
+        entry.sex,
+        entry.idNumber ?? entry.otherId,
+        entry.nationality,
+        entry.address,
+        JSON.stringify(entry.extra),
+      );
+    }
+    if (options.mapping) remember.run(options.source, headerSignature(parsed.columnTitles), JSON.stringify(mapping.value));
+    return id;
+  })();
+  return ok({ listId, rows: parsed.entries.length, errors });
+}

@@ -1,0 +1,46 @@
+import { datesConsistent, type IsoDate } from '../dates';
+import { compareNames } from '../text/names';
+import type { Sex } from '../types';
+import { addressAgrees } from './address';
+import type { ComparedField } from './vocabulary';
+
+/** What a list says about a person (normalised; null where the list leaves it blank). */
+export interface EntryFacts {
+  readonly fullName: string | null;
+  readonly birthDate: IsoDate | null;
+  readonly sex: Sex | null;
+  /** A 12-digit personal ID or a 9-digit CMND, normalised; null when absent or not an ID. */
+  readonly idNumber: string | null;
+  readonly address: string | null;
+}
+
+/** What the registry says about a resident. */
+export interface RegistryFacts {
+  readonly personalId: string;
+  readonly oldId: string | null;
+  readonly fullName: string;
+  readonly birthDate: IsoDate | null;
+  readonly sex: Sex | null;
+  readonly permanentAddress: string | null;
+  readonly currentAddress: string | null;
+}
+
+/**
+ * The compared fields on which an entry and a resident differ (DESIGN.md §4). Case, spacing,
+ * Unicode form, tone placement, legacy encodings and lost leading zeros are not differences; a
+ * partial date agrees with a full one inside it; a blank field is not a difference.
+ */
+export function entryDifferences(entry: EntryFacts, resident: RegistryFacts): ComparedField[] {
+  const differences: ComparedField[] = [];
+  if (entry.fullName !== null && compareNames(entry.fullName, resident.fullName) !== 'same') differences.push('fullName');
+  if (entry.birthDate !== null && resident.birthDate !== null && !datesConsistent(entry.birthDate, resident.birthDate)) {
+    differences.push('birthDate');
+  }
+  if (entry.sex !== null && resident.sex !== null && entry.sex !== resident.sex) differences.push('sex');
+  if (entry.idNumber !== null && entry.idNumber !== resident.personalId && entry.idNumber !== resident.oldId)
+    differences.push('personalId');
+  if (entry.address !== null && !addressAgrees(entry.address, [resident.permanentAddress, resident.currentAddress])) {
+    differences.push('address');
+  }
+  return differences;
+}
