@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { MAX_FILE_BYTES } from '../../shared/limits';
 import { HEADER_SEARCH_ROWS } from '../../shared/columns';
 import { mergeSplitHeader } from '../../shared/header-repair';
+import { readZipDirectory, zipProblem } from './zip-directory';
 import { fail, ok, type Result } from '../../shared/result';
 import {
   decodeAs,
@@ -247,7 +248,15 @@ function repairLegacyColumns(rows: CellValue[][], legacyFontCells: ReadonlySet<s
   }
 }
 
+/** The most a workbook may inflate to (a 1,000,000-row sheet is well under this). */
+export const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
+
 async function readXlsx(data: Uint8Array, fileName: string): Promise<Result<readonly SheetTable[]>> {
+  const directory = readZipDirectory(data);
+  if (directory === null) return fail('error.xlsxUnreadable', { file: fileName });
+  const problem = zipProblem(directory, MAX_INFLATED_BYTES);
+  if (problem === 'zipBomb') return fail('error.zipBomb', { file: fileName });
+  if (problem === 'macros') return fail('error.macros', { file: fileName });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);

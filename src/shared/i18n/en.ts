@@ -85,6 +85,9 @@ export const en: Record<MessageKey, string> = {
     'File "{file}" is in the Excel 97–2003 format (.xls). Open it in Excel, choose Save As… and save it as .xlsx.',
   'error.xlsxUnreadable':
     'Cannot read "{file}": the file is damaged or password-protected. Open it in Excel, remove the password and save it as .xlsx.',
+  'error.zipBomb':
+    'File "{file}" would inflate to an abnormal size (possibly malicious). It was not opened; ask for the original file.',
+  'error.macros': 'File "{file}" contains macros (.xlsm). For safety, save it as an .xlsx without macros.',
   'error.sheetEmpty': 'File "{file}" has no data rows.',
   'error.noHeader': 'No header row found in "{file}". It needs a personal ID column and a full name column.',
   'error.noIdColumn': 'File "{file}" has no personal ID column (e.g. "Số định danh cá nhân", "Số CCCD").',

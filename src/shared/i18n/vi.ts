@@ -81,6 +81,8 @@ export const vi = {
   'error.xlsLegacy': 'Tệp "{file}" là định dạng Excel 97–2003 (.xls). Hãy mở bằng Excel, chọn Lưu thành… và lưu dưới dạng .xlsx.',
   'error.xlsxUnreadable':
     'Không đọc được tệp "{file}": tệp hỏng hoặc có mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu và lưu lại dưới dạng .xlsx.',
+  'error.zipBomb': 'Tệp "{file}" khi giải nén lớn bất thường (có thể là tệp độc hại). Không mở tệp này; hãy xin lại tệp gốc.',
+  'error.macros': 'Tệp "{file}" có chứa macro (.xlsm). Vì an toàn, hãy lưu lại dưới dạng .xlsx không có macro.',
   'error.sheetEmpty': 'Tệp "{file}" không có dòng dữ liệu nào.',
   'error.noHeader': 'Không tìm thấy dòng tiêu đề trong tệp "{file}". Cần có cột "Số định danh cá nhân" và cột "Họ và tên".',
   'error.noIdColumn': 'Tệp "{file}" không có cột số định danh cá nhân (ví dụ "Số định danh cá nhân", "Số CCCD").',

@@ -1,0 +1,55 @@
+/**
+ * Reads an .xlsx's zip central directory, without inflating anything, so that a zip bomb or a
+ * macro-enabled workbook is refused before exceljs starts.
+ */
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+}
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+
+/** The entries of a zip file's central directory, or null when it has none readable. */
+export function readZipDirectory(data: Uint8Array): ZipEntry[] | null {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  // The end-of-directory record sits in the last 22 bytes plus a comment of up to 65,535.
+  let eocd = -1;
+  for (let i = data.byteLength - 22; i >= Math.max(0, data.byteLength - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  let offset = view.getUint32(eocd + 16, true);
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder();
+  for (let n = 0; n < count; n++) {
+    if (offset + 46 > data.byteLength || view.getUint32(offset, true) !== CENTRAL_SIGNATURE) return null;
+    const compressedSize = view.getUint32(offset + 20, true);
+    const uncompressedSize = view.getUint32(offset + 24, true);
+    const nameLength = view.getUint16(offset + 28, true);
+    const extraLength = view.getUint16(offset + 30, true);
+    const commentLength = view.getUint16(offset + 32, true);
+    const name = decoder.decode(data.subarray(offset + 46, offset + 46 + nameLength));
+    entries.push({ name, compressedSize, uncompressedSize });
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** What is wrong with a workbook's zip before anything is inflated, or null. */
+export function zipProblem(entries: readonly ZipEntry[], maxInflatedBytes: number): 'zipBomb' | 'macros' | null {
+  let total = 0;
+  for (const entry of entries) {
+    // 0xFFFFFFFF means a Zip64 size: more than any spreadsheet the app reads.
+    if (entry.uncompressedSize === 0xffffffff) return 'zipBomb';
+    total += entry.uncompressedSize;
+    if (/vbaProject\.bin$/i.test(entry.name)) return 'macros';
+  }
+  return total > maxInflatedBytes ? 'zipBomb' : null;
+}
