@@ -2,9 +2,10 @@
  * The command-line host (DESIGN.md §5): `doichieu <command> [--db FILE] [--json]`.
  * Exit 0 on success, 1 on bad input (Vietnamese message on stderr, nothing written), 2 on wrong usage.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve as resolvePath } from 'node:path';
 import { translate, type MessageKey, type MessageParams } from '../shared/i18n';
+import type { ExportedFile } from '../shared/api-contract';
 import { parseDateText, type IsoDate } from '../shared/dates';
 import { parseCccdMrz } from '../shared/identity/cccd-mrz';
 import { parseCccdQr } from '../shared/identity/cccd-qr';
@@ -15,6 +16,7 @@ import { LIST_KINDS, type ListKind } from '../shared/lists/fields';
 import { ENTRY_STATUSES } from '../shared/verification/vocabulary';
 import { openDatabase, type Db } from './db/open-database';
 import { checkList } from './lists/check-list';
+import { exportList } from './lists/export-list';
 import { importParsedList } from './lists/import-list';
 import { prepareList } from './lists/prepare-list';
 import { findResidents } from './registry/find-residents';
@@ -249,6 +251,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               ),
           ].join('\n'),
         );
+        return 0;
+      }
+      case 'list export': {
+        const listId = Number(need(rest[0], '<số danh sách>'));
+        if (!Number.isInteger(listId) || listId < 1) throw new UsageError(text('list.notFound', { listId: rest[0]! }));
+        const files = await exportList(database(), listId, 'vi', io.now());
+        if (files === null) throw new InputError({ key: 'list.notFound', params: { listId } });
+        const xlsxPath = args.flags.get('xlsx') as string | undefined;
+        const pdfPath = args.flags.get('pdf') as string | undefined;
+        const targets: [string, Uint8Array][] = [];
+        const [xlsx, pdf] = files as [ExportedFile, ExportedFile];
+        if (xlsxPath !== undefined || pdfPath === undefined) targets.push([xlsxPath ?? xlsx.fileName, xlsx.data]);
+        if (pdfPath !== undefined || xlsxPath === undefined) targets.push([pdfPath ?? pdf.fileName, pdf.data]);
+        for (const [path, data] of targets) writeFileSync(path, data);
+        const written = targets.map(([path]) => resolvePath(path));
+        print({ files: written }, written.join('\n'));
         return 0;
       }
       case 'qr parse': {

@@ -9,3 +9,12 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 }
 
 export const DATABASE_FILE_NAME = 'doichieu.sqlite';
+
+/** The app's bundled resources (fonts, icons): DOICHIEU_RESOURCES, else beside the built code, else the project's. */
+export function resourcesDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.DOICHIEU_RESOURCES) return env.DOICHIEU_RESOURCES;
+  // Built code lives in out/main; run from source (tsx, tests) the working folder is the project.
+  return typeof __dirname !== 'undefined' && /[\\/]out[\\/]main$/.test(__dirname)
+    ? join(__dirname, '..', '..', 'resources')
+    : join(process.cwd(), 'resources');
+}

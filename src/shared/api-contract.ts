@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { MAX_FILE_BYTES } from './limits';
 import { RESIDENT_FIELDS, type ColumnMapping, type ResidentField } from './registry/fields';
 import type { Channel } from './channels';
+import type { IsoDate } from './dates';
+import { LIST_FIELDS, LIST_KINDS, type ListField, type ListKind, type ListMapping } from './lists/fields';
+import { RESOLUTIONS, type ComparedField, type EntryStatus, type Resolution } from './verification/vocabulary';
+import type { Sex } from './types';
 import type { ResidentRecord, RowError } from './types';
 
 export { CHANNELS, type Channel } from './channels';
@@ -24,10 +28,21 @@ const mappingSchema = z
   )
   .strict();
 const id = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+const rowId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const listMappingSchema = z
+  .object(
+    Object.fromEntries(LIST_FIELDS.map((f) => [f, columnIndex.optional()])) as Record<
+      ListField,
+      z.ZodOptional<typeof columnIndex>
+    >,
+  )
+  .strict();
 
 export const requestSchemas = {
   'app-info': z.object({}).strict(),
   'settings-set-locale': z.object({ locale: z.enum(['vi', 'en']) }).strict(),
+  'settings-set-officer': z.object({ name: z.string().trim().min(1).max(200) }).strict(),
   'demo-load': z.object({}).strict(),
   'demo-dismiss': z.object({}).strict(),
   'demo-remove': z.object({}).strict(),
@@ -41,6 +56,31 @@ export const requestSchemas = {
       errors: z.array(z.object({ row: z.number().int().min(0), message: z.string().max(2000) }).strict()).max(1_100_000),
     })
     .strict(),
+  'lists-preview': z.object({ fileName: z.string().min(1).max(260), data: bytes, source: z.string().max(200) }).strict(),
+  'lists-revalidate': z.object({ previewId: id, mapping: listMappingSchema }).strict(),
+  'lists-import': z
+    .object({
+      previewId: id,
+      mapping: listMappingSchema,
+      kind: z.enum(LIST_KINDS),
+      source: z.string().trim().min(1).max(200),
+      drawnUp: isoDate.optional(),
+    })
+    .strict(),
+  'lists-all': z.object({}).strict(),
+  'lists-get': z.object({ listId: rowId }).strict(),
+  'lists-check': z.object({ listId: rowId }).strict(),
+  'lists-resolve': z
+    .object({
+      entryId: rowId,
+      resolution: z.enum(RESOLUTIONS),
+      note: z.string().max(2000).optional(),
+      candidateId: rowId.optional(),
+      by: z.string().trim().min(1).max(200),
+    })
+    .strict(),
+  'lists-unresolve': z.object({ entryId: rowId }).strict(),
+  'lists-export': z.object({ listId: rowId }).strict(),
   'job-status': z.object({ jobId: id }).strict(),
   'job-cancel': z.object({ jobId: id }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
@@ -54,6 +94,8 @@ export interface AppInfo {
   readonly residentCount: number;
   readonly demoResidentCount: number;
   readonly demoChoiceMade: boolean;
+  /** The name recorded on resolutions (until user accounts exist). */
+  readonly officerName: string | null;
 }
 
 export interface PreviewColumn {
@@ -101,9 +143,70 @@ export type JobStatus =
   | { readonly state: 'failed'; readonly error: ApiError }
   | { readonly state: 'cancelled' };
 
+export interface ListPreview {
+  readonly previewId: string;
+  readonly fileName: string;
+  readonly sheetName: string;
+  readonly headerRow: number;
+  readonly entries: number;
+  readonly columns: readonly { readonly index: number; readonly title: string; readonly field: ListField | null }[];
+  readonly mapping: ListMapping;
+  readonly sample: readonly (readonly string[])[];
+  /** The date the sheet says it was drawn up, if it says. */
+  readonly drawnUpInSheet: IsoDate | null;
+}
+
+export interface ListSummary {
+  readonly id: number;
+  readonly kind: ListKind;
+  readonly source: string;
+  readonly fileName: string;
+  readonly drawnUp: IsoDate;
+  readonly dueDate: IsoDate;
+  /** Days until the due date (negative once overdue). */
+  readonly daysLeft: number;
+  readonly overdue: boolean;
+  readonly createdAt: string;
+  readonly checkedAt: string | null;
+  readonly returnedAt: string | null;
+  readonly rows: number;
+  /** Entries that still need an officer (mismatched, not found, ambiguous, invalid, unresolved). */
+  readonly open: number;
+  readonly summary: Readonly<Record<EntryStatus, number>>;
+}
+
+export interface ResidentRef extends ResidentView {
+  readonly id: number;
+}
+
+export interface EntryView {
+  readonly id: number;
+  readonly row: number;
+  readonly status: EntryStatus | null;
+  readonly fullName: string | null;
+  readonly birthDate: IsoDate | null;
+  readonly sex: Sex | null;
+  readonly idNumber: string | null;
+  readonly nationality: string | null;
+  readonly address: string | null;
+  readonly differences: readonly ComparedField[];
+  readonly resident: ResidentRef | null;
+  readonly candidates: readonly ResidentRef[];
+  readonly resolution: Resolution | null;
+  readonly resolutionNote: string | null;
+  readonly resolvedBy: string | null;
+  readonly resolvedAt: string | null;
+}
+
+export interface ExportedFile {
+  readonly fileName: string;
+  readonly data: Uint8Array;
+}
+
 export interface ResponseMap {
   'app-info': AppInfo;
   'settings-set-locale': AppInfo;
+  'settings-set-officer': AppInfo;
   'demo-load': { readonly count: number };
   'demo-dismiss': AppInfo;
   'demo-remove': { readonly count: number };
@@ -112,6 +215,15 @@ export interface ResponseMap {
   'registry-import-start': { readonly jobId: string };
   'registry-find': readonly ResidentView[];
   'registry-errors-xlsx': { readonly fileName: string; readonly data: Uint8Array };
+  'lists-preview': ListPreview;
+  'lists-revalidate': ListPreview;
+  'lists-import': { readonly listId: number; readonly rows: number; readonly errors: readonly RowError[] };
+  'lists-all': readonly ListSummary[];
+  'lists-get': { readonly list: ListSummary; readonly entries: readonly EntryView[] };
+  'lists-check': ListSummary;
+  'lists-resolve': EntryView;
+  'lists-unresolve': EntryView;
+  'lists-export': { readonly files: readonly ExportedFile[] };
   'job-status': JobStatus;
   'job-cancel': JobStatus;
 }

@@ -2,6 +2,7 @@
 export const CHANNELS = [
   'app-info',
   'settings-set-locale',
+  'settings-set-officer',
   'demo-load',
   'demo-dismiss',
   'demo-remove',
@@ -10,6 +11,15 @@ export const CHANNELS = [
   'registry-import-start',
   'registry-find',
   'registry-errors-xlsx',
+  'lists-preview',
+  'lists-revalidate',
+  'lists-import',
+  'lists-all',
+  'lists-get',
+  'lists-check',
+  'lists-resolve',
+  'lists-unresolve',
+  'lists-export',
   'job-status',
   'job-cancel',
 ] as const;

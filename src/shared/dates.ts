@@ -128,3 +128,18 @@ export function datesConsistent(a: IsoDate, b: IsoDate): boolean {
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
   return longer === shorter || longer.startsWith(`${shorter}-`);
 }
+
+/** A full date plus a number of days. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const ms = (date: IsoDate) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((ms(to) - ms(from)) / 86_400_000);
+}

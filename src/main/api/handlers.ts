@@ -1,5 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { AppInfo, Channel, ImportPreview, PreviewColumn, RequestOf, ResponseMap } from '../../shared/api-contract';
+import type {
+  AppInfo,
+  Channel,
+  ImportPreview,
+  ListPreview,
+  PreviewColumn,
+  RequestOf,
+  ResponseMap,
+} from '../../shared/api-contract';
+import { LIST_COLUMNS, type ListMapping } from '../../shared/lists/fields';
+import { checkList } from '../lists/check-list';
+import { exportList } from '../lists/export-list';
+import { checkListMapping, importParsedList, rememberedMapping } from '../lists/import-list';
+import { listEntries, listSummaries } from '../lists/list-views';
+import { prepareList, type ParsedList } from '../lists/prepare-list';
+import { resolveEntrySafely, unresolveEntry } from '../lists/resolve-entry';
 import { RESIDENT_FIELDS, type ColumnMapping } from '../../shared/registry/fields';
 import { translate } from '../../shared/i18n';
 import { fail, ok, type Result } from '../../shared/result';
@@ -38,6 +53,19 @@ const PREVIEWS_KEPT = 2;
 export function createHandlers(ctx: ApiContext): Handlers {
   const { db } = ctx;
   const previews = new Map<string, ParsedExtract>();
+  const listPreviews = new Map<string, ParsedList>();
+
+  const describeListPreview = (previewId: string, parsed: ParsedList, mapping: ListMapping): ListPreview => ({
+    previewId,
+    fileName: parsed.fileName,
+    sheetName: parsed.sheetName,
+    headerRow: parsed.headerRow,
+    entries: parsed.entries.length,
+    columns: parsed.columnTitles.map((title, index) => ({ index, title, field: LIST_COLUMNS.fieldAt(mapping, index) })),
+    mapping,
+    sample: parsed.entries.slice(0, PREVIEW_SAMPLE_ROWS).map((e) => e.cells.map((c) => cellText(c))),
+    drawnUpInSheet: parsed.drawnUpInSheet,
+  });
 
   const appInfo = (): AppInfo => {
     const counts = db
@@ -50,6 +78,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
       residentCount: counts.total,
       demoResidentCount: counts.demo,
       demoChoiceMade: getSetting(db, 'demo-choice') !== null,
+      officerName: getSetting(db, 'officer-name'),
     };
   };
 
@@ -137,6 +166,52 @@ export function createHandlers(ctx: ApiContext): Handlers {
       const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
       const data = await buildErrorsWorkbook(fileName, errors, getLocale(db));
       return ok({ fileName: `${base}-loi.xlsx`, data });
+    },
+    'lists-preview': async ({ fileName, data, source }) => {
+      const parsed = await prepareList(data, fileName);
+      if (!parsed.ok) return parsed;
+      const previewId = randomUUID();
+      listPreviews.set(previewId, parsed.value);
+      while (listPreviews.size > PREVIEWS_KEPT) listPreviews.delete(listPreviews.keys().next().value!);
+      const mapping = rememberedMapping(db, source, parsed.value.columnTitles) ?? parsed.value.mapping;
+      return ok(describeListPreview(previewId, parsed.value, mapping));
+    },
+    'lists-revalidate': ({ previewId, mapping }) => {
+      const parsed = listPreviews.get(previewId);
+      if (!parsed) return fail('job.notFound');
+      const checked = checkListMapping(parsed, mapping);
+      if (!checked.ok) return checked;
+      return ok(describeListPreview(previewId, parsed, checked.value));
+    },
+    'lists-import': ({ previewId, mapping, kind, source, drawnUp }) => {
+      const parsed = listPreviews.get(previewId);
+      if (!parsed) return fail('job.notFound');
+      const imported = importParsedList(db, parsed, { kind, source, drawnUp, mapping, now: ctx.clock(), locale: getLocale(db) });
+      if (!imported.ok) return imported;
+      listPreviews.delete(previewId);
+      checkList(db, imported.value.listId, ctx.clock());
+      ctx.logger.info('list-import', { rows: imported.value.rows });
+      return ok(imported.value);
+    },
+    'lists-all': () => ok(listSummaries(db, ctx.clock())),
+    'lists-get': ({ listId }) => {
+      const list = listSummaries(db, ctx.clock()).find((l) => l.id === listId);
+      if (!list) return fail('list.notFound', { listId });
+      return ok({ list, entries: listEntries(db, listId) });
+    },
+    'lists-check': ({ listId }) => {
+      if (checkList(db, listId, ctx.clock()) === null) return fail('list.notFound', { listId });
+      return ok(listSummaries(db, ctx.clock()).find((l) => l.id === listId)!);
+    },
+    'lists-resolve': (request) => resolveEntrySafely(db, request, ctx.clock()),
+    'lists-unresolve': ({ entryId }) => unresolveEntry(db, entryId),
+    'lists-export': async ({ listId }) => {
+      const files = await exportList(db, listId, getLocale(db), ctx.clock());
+      return files ? ok({ files }) : fail('list.notFound', { listId });
+    },
+    'settings-set-officer': ({ name }) => {
+      setSetting(db, 'officer-name', name);
+      return ok(appInfo());
     },
     'job-status': ({ jobId }) => {
       const status = ctx.jobs.status(jobId);

@@ -1,0 +1,133 @@
+/** Lists and entries as the UI shows them: deadline, counts, the registry record beside each entry. */
+import type { EntryView, ListSummary } from '../../shared/api-contract';
+import { addDays, daysBetween, type IsoDate } from '../../shared/dates';
+import type { ListKind } from '../../shared/lists/fields';
+import { ENTRY_STATUSES, type ComparedField, type EntryStatus, type Resolution } from '../../shared/verification/vocabulary';
+import type { Sex } from '../../shared/types';
+import { DAYS_TO_RETURN } from '../../shared/verification/vocabulary';
+import type { Db } from '../db/open-database';
+import { residentView, type ResidentRow } from '../registry/resident-rows';
+import { vietnamToday } from './import-list';
+
+interface ListRow {
+  readonly id: number;
+  readonly kind: ListKind;
+  readonly source: string;
+  readonly file_name: string;
+  readonly drawn_up: IsoDate;
+  readonly created_at: string;
+  readonly checked_at: string | null;
+  readonly returned_at: string | null;
+}
+
+interface EntryRowFull {
+  readonly id: number;
+  readonly row: number;
+  readonly full_name: string | null;
+  readonly birth_date: string | null;
+  readonly sex: Sex | null;
+  readonly id_number: string | null;
+  readonly nationality: string | null;
+  readonly address: string | null;
+  readonly status: EntryStatus | null;
+  readonly resident_id: number | null;
+  readonly differences: string;
+  readonly candidates: string;
+  readonly resolution: Resolution | null;
+  readonly resolution_note: string | null;
+  readonly resolved_by: string | null;
+  readonly resolved_at: string | null;
+}
+
+/** Every list, newest first, with its deadline and counts. */
+export function listSummaries(db: Db, now: Date): ListSummary[] {
+  const lists = db
+    .prepare<[], ListRow>(
+      'SELECT id, kind, source, file_name, drawn_up, created_at, checked_at, returned_at FROM lists ORDER BY id DESC',
+    )
+    .all();
+  const counts = db.prepare<[], { list_id: number; status: EntryStatus | null; n: number; open: number }>(
+    `SELECT list_id, status, count(*) AS n,
+            sum(CASE WHEN status NOT IN ('matched', 'foreign', 'duplicate') AND resolution IS NULL THEN 1 ELSE 0 END) AS open
+     FROM list_entries GROUP BY list_id, status`,
+  );
+  const byList = new Map<number, { summary: Record<EntryStatus, number>; rows: number; open: number }>();
+  for (const c of counts.all()) {
+    const entry = byList.get(c.list_id) ?? {
+      summary: Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>,
+      rows: 0,
+      open: 0,
+    };
+    if (c.status !== null) entry.summary[c.status] = c.n;
+    entry.rows += c.n;
+    entry.open += c.open;
+    byList.set(c.list_id, entry);
+  }
+  const today = vietnamToday(now);
+  return lists.map((l) => {
+    const counted = byList.get(l.id);
+    const dueDate = addDays(l.drawn_up, DAYS_TO_RETURN);
+    const daysLeft = daysBetween(today, dueDate);
+    return {
+      id: l.id,
+      kind: l.kind,
+      source: l.source,
+      fileName: l.file_name,
+      drawnUp: l.drawn_up,
+      dueDate,
+      daysLeft,
+      overdue: l.returned_at === null && daysLeft < 0,
+      createdAt: l.created_at,
+      checkedAt: l.checked_at,
+      returnedAt: l.returned_at,
+      rows: counted?.rows ?? 0,
+      open: counted?.open ?? 0,
+      summary: counted?.summary ?? (Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>),
+    };
+  });
+}
+
+/** One entry with the registry's record and candidates. */
+export function entryView(db: Db, e: EntryRowFull): EntryView {
+  const resident = (id: number) => db.prepare<[number], ResidentRow>('SELECT * FROM residents WHERE id = ?').get(id);
+  const linked = e.resident_id === null ? undefined : resident(e.resident_id);
+  const candidateIds = JSON.parse(e.candidates) as number[];
+  return {
+    id: e.id,
+    row: e.row,
+    status: e.status,
+    fullName: e.full_name,
+    birthDate: e.birth_date,
+    sex: e.sex,
+    idNumber: e.id_number,
+    nationality: e.nationality,
+    address: e.address,
+    differences: JSON.parse(e.differences) as ComparedField[],
+    resident: linked ? { ...residentView(linked), id: linked.id } : null,
+    candidates: candidateIds.flatMap((id) => {
+      const r = resident(id);
+      return r ? [{ ...residentView(r), id: r.id }] : [];
+    }),
+    resolution: e.resolution,
+    resolutionNote: e.resolution_note,
+    resolvedBy: e.resolved_by,
+    resolvedAt: e.resolved_at,
+  };
+}
+
+const ENTRY_COLUMNS =
+  'id, row, full_name, birth_date, sex, id_number, nationality, address, status, resident_id, differences, candidates, resolution, resolution_note, resolved_by, resolved_at';
+
+/** Every entry of a list, in row order. */
+export function listEntries(db: Db, listId: number): EntryView[] {
+  return db
+    .prepare<[number], EntryRowFull>(`SELECT ${ENTRY_COLUMNS} FROM list_entries WHERE list_id = ? ORDER BY row`)
+    .all(listId)
+    .map((e) => entryView(db, e));
+}
+
+/** One entry, or null. */
+export function getEntry(db: Db, entryId: number): EntryView | null {
+  const e = db.prepare<[number], EntryRowFull>(`SELECT ${ENTRY_COLUMNS} FROM list_entries WHERE id = ?`).get(entryId);
+  return e ? entryView(db, e) : null;
+}

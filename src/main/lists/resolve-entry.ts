@@ -1,0 +1,165 @@
+/**
+ * Recording how an officer resolved an entry (DESIGN.md §4): the list corrected from the registry,
+ * the registry corrected (a change awaiting export, with evidence), a new resident collected
+ * (awaiting export), a candidate chosen, referred to the district archive, or left unresolved with
+ * a reason. Who did it and when is kept; a resolution can be undone.
+ */
+import type { EntryView } from '../../shared/api-contract';
+import { normalizeIdCell } from '../../shared/lists/normalize-entry';
+import { fail, ok, type Result } from '../../shared/result';
+import { entryDifferences } from '../../shared/verification/differences';
+import type { EntryStatus, Resolution } from '../../shared/verification/vocabulary';
+import type { Db } from '../db/open-database';
+import type { ResidentRow } from '../registry/resident-rows';
+import { registryFacts, type EntryRow } from './check-list';
+import { getEntry } from './list-views';
+
+export interface ResolveRequest {
+  readonly entryId: number;
+  readonly resolution: Resolution;
+  readonly note?: string;
+  readonly candidateId?: number;
+  readonly by: string;
+}
+
+/** Which resolutions fit which status. */
+const ALLOWED: Readonly<Record<Resolution, readonly EntryStatus[]>> = {
+  list_corrected: ['mismatched'],
+  registry_corrected: ['mismatched'],
+  collected: ['not_found'],
+  candidate_chosen: ['ambiguous'],
+  referred: ['mismatched', 'not_found', 'ambiguous', 'invalid'],
+  unresolved: ['mismatched', 'not_found', 'ambiguous', 'invalid'],
+};
+
+interface StoredEntry extends EntryRow {
+  readonly status: EntryStatus | null;
+  readonly resident_id: number | null;
+  readonly candidates: string;
+  readonly differences: string;
+}
+
+const FIELD_OF_DIFFERENCE = {
+  fullName: 'fullName',
+  birthDate: 'birthDate',
+  sex: 'sex',
+  personalId: 'personalId',
+  address: 'permanentAddress',
+} as const;
+
+/** Records a resolution, in one transaction with the resident change it creates. */
+export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result<EntryView> {
+  const entry = db
+    .prepare<[number], StoredEntry>(
+      'SELECT id, row, full_name, birth_date, sex, id_number, nationality, address, status, resident_id, candidates, differences FROM list_entries WHERE id = ?',
+    )
+    .get(request.entryId);
+  if (!entry || entry.status === null) return fail('resolve.noEntry');
+  // An ambiguous entry whose candidate was chosen has the chosen resident's status, and stays choosable.
+  const statuses: EntryStatus[] =
+    (JSON.parse(entry.candidates) as number[]).length > 0 ? [entry.status, 'ambiguous'] : [entry.status];
+  if (!statuses.some((s) => ALLOWED[request.resolution].includes(s))) {
+    return fail('resolve.notAllowed', { resolution: request.resolution, status: entry.status });
+  }
+  const note = request.note?.trim() || null;
+  if ((request.resolution === 'unresolved' || request.resolution === 'registry_corrected') && note === null)
+    return fail('resolve.noteNeeded');
+  const at = now.toISOString();
+
+  db.transaction(() => {
+    db.prepare("DELETE FROM resident_changes WHERE list_entry_id = ? AND status = 'pending'").run(entry.id);
+    let residentId = entry.resident_id;
+    let newStatus = entry.status;
+    let differences = entry.differences;
+    if (request.resolution === 'candidate_chosen') {
+      const candidates = JSON.parse(entry.candidates) as number[];
+      if (request.candidateId === undefined || !candidates.includes(request.candidateId))
+        throw new ResolveError('resolve.notACandidate');
+      const chosen = db.prepare<[number], ResidentRow>('SELECT * FROM residents WHERE id = ?').get(request.candidateId)!;
+      const found = entryDifferences(
+        {
+          fullName: entry.full_name,
+          birthDate: entry.birth_date,
+          sex: entry.sex,
+          idNumber: entry.id_number === null ? null : normalizeIdCell(entry.id_number),
+          address: entry.address,
+        },
+        registryFacts(chosen),
+      );
+      residentId = chosen.id;
+      newStatus = found.length === 0 ? 'matched' : 'mismatched';
+      differences = JSON.stringify(found);
+    }
+    if (request.resolution === 'registry_corrected' && residentId !== null) {
+      const fields = Object.fromEntries(
+        (JSON.parse(differences) as (keyof typeof FIELD_OF_DIFFERENCE)[]).map((d) => [
+          FIELD_OF_DIFFERENCE[d],
+          listValue(entry, d),
+        ]),
+      );
+      db.prepare(
+        "INSERT INTO resident_changes (resident_id, kind, fields, evidence, status, created_at, list_entry_id) VALUES (?, 'correction', ?, ?, 'pending', ?, ?)",
+      ).run(residentId, JSON.stringify(fields), note, at, entry.id);
+    }
+    if (request.resolution === 'collected') {
+      const fields = {
+        fullName: entry.full_name,
+        birthDate: entry.birth_date,
+        sex: entry.sex,
+        personalId: entry.id_number,
+        permanentAddress: entry.address,
+      };
+      db.prepare(
+        "INSERT INTO resident_changes (resident_id, kind, fields, evidence, status, created_at, list_entry_id) VALUES (NULL, 'new', ?, ?, 'pending', ?, ?)",
+      ).run(JSON.stringify(fields), note, at, entry.id);
+    }
+    db.prepare(
+      'UPDATE list_entries SET status = ?, resident_id = ?, differences = ?, resolution = ?, resolution_note = ?, resolved_by = ?, resolved_at = ? WHERE id = ?',
+    ).run(newStatus, residentId, differences, request.resolution, note, request.by, at, entry.id);
+  })();
+  return ok(getEntry(db, entry.id)!);
+}
+
+function listValue(entry: EntryRow, difference: keyof typeof FIELD_OF_DIFFERENCE): string | null {
+  switch (difference) {
+    case 'fullName':
+      return entry.full_name;
+    case 'birthDate':
+      return entry.birth_date;
+    case 'sex':
+      return entry.sex;
+    case 'personalId':
+      return entry.id_number;
+    case 'address':
+      return entry.address;
+  }
+}
+
+class ResolveError extends Error {}
+
+/** Records a resolution; a candidate that is not one of the entry's is refused. */
+export function resolveEntrySafely(db: Db, request: ResolveRequest, now: Date): Result<EntryView> {
+  try {
+    return resolveEntry(db, request, now);
+  } catch (error) {
+    if (error instanceof ResolveError) return fail('resolve.notACandidate');
+    throw error;
+  }
+}
+
+/** Takes a resolution back (and the resident change it created, while not yet exported). */
+export function unresolveEntry(db: Db, entryId: number): Result<EntryView> {
+  const exists = getEntry(db, entryId);
+  if (!exists) return fail('resolve.noEntry');
+  db.transaction(() => {
+    db.prepare("DELETE FROM resident_changes WHERE list_entry_id = ? AND status = 'pending'").run(entryId);
+    db.prepare(
+      'UPDATE list_entries SET resolution = NULL, resolution_note = NULL, resolved_by = NULL, resolved_at = NULL WHERE id = ?',
+    ).run(entryId);
+    // Undoing a chosen candidate makes the entry ambiguous again.
+    db.prepare(
+      "UPDATE list_entries SET status = 'ambiguous', resident_id = NULL, differences = '[]' WHERE id = ? AND candidates <> '[]'",
+    ).run(entryId);
+  })();
+  return ok(getEntry(db, entryId)!);
+}
