@@ -19,6 +19,7 @@ import type { AppInfo } from '../shared/api-contract';
 import { translate, type Locale, type MessageKey } from '../shared/i18n';
 import { api } from './api/client';
 import { LocaleContext, useT } from './i18n';
+import { ListsPage } from './pages/ListsPage';
 import { ResidentsPage } from './pages/ResidentsPage';
 import { SettingsPage } from './pages/SettingsPage';
 
@@ -87,8 +88,9 @@ export function App() {
               {info.demoResidentCount > 0 && <DemoBanner count={info.demoResidentCount} onRemoved={refresh} />}
               <Layout.Content style={{ padding: 24 }}>
                 {page === 'residents' && <ResidentsPage info={info} onChanged={refresh} />}
+                {page === 'lists' && <ListsPage info={info} onInfo={setInfo} />}
                 {page === 'settings' && <SettingsPage info={info} onChanged={setInfo} />}
-                {page !== 'residents' && page !== 'settings' && (
+                {page !== 'residents' && page !== 'settings' && page !== 'lists' && (
                   <AntResult status="info" title={t(`nav.${page}` as MessageKey)} subTitle={t('common.comingSoon')} />
                 )}
               </Layout.Content>

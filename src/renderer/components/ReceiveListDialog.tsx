@@ -1,0 +1,204 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, Modal, Select, Space, Spin, Table, Typography, Upload, message } from 'antd';
+import { useState } from 'react';
+import type { ListPreview } from '../../shared/api-contract';
+import { formatDateVi } from '../../shared/dates';
+import type { MessageKey } from '../../shared/i18n';
+import { LIST_FIELDS, LIST_KINDS, type ListField, type ListKind, type ListMapping } from '../../shared/lists/fields';
+import { api } from '../api/client';
+import { useFormatCount, useT } from '../i18n';
+
+/** Receiving a list: the file, its kind, source and date, then the column mapping, then the check. */
+export function ReceiveListDialog({
+  open,
+  onClose,
+  onReceived,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onReceived: (listId: number) => void;
+}) {
+  const t = useT();
+  const formatCount = useFormatCount();
+  const [kind, setKind] = useState<ListKind>('registration');
+  const [source, setSource] = useState('');
+  const [drawnUp, setDrawnUp] = useState('');
+  const [preview, setPreview] = useState<ListPreview | null>(null);
+  const [mapping, setMapping] = useState<ListMapping>({});
+  const [busy, setBusy] = useState(false);
+
+  const reset = () => {
+    setPreview(null);
+    setMapping({});
+    setBusy(false);
+  };
+  const close = () => {
+    if (busy) return;
+    reset();
+    onClose();
+  };
+
+  const choose = async (file: File) => {
+    setBusy(true);
+    const data = new Uint8Array(await file.arrayBuffer());
+    const response = await api['lists-preview']({ fileName: file.name, data, source: source.trim() || file.name });
+    setBusy(false);
+    if (!response.ok) {
+      void message.error({ content: response.error.message, duration: 8 });
+      return;
+    }
+    if (source.trim() === '') setSource(file.name.replace(/\.[^.]*$/, ''));
+    setMapping(response.value.mapping);
+    setPreview(response.value);
+  };
+
+  const remap = async (column: number, field: ListField | null) => {
+    if (!preview) return;
+    const next: ListMapping = { ...mapping };
+    for (const f of LIST_FIELDS) if (next[f] === column) delete next[f];
+    if (field !== null) next[field] = column;
+    setMapping(next);
+    const response = await api['lists-revalidate']({ previewId: preview.previewId, mapping: next });
+    if (response.ok) setPreview(response.value);
+    else void message.warning(response.error.message);
+  };
+
+  const receive = async () => {
+    if (!preview) return;
+    setBusy(true);
+    const response = await api['lists-import']({
+      previewId: preview.previewId,
+      mapping,
+      kind,
+      source: source.trim() || preview.fileName,
+      drawnUp: /^\d{4}-\d{2}-\d{2}$/.test(drawnUp) ? drawnUp : undefined,
+    });
+    setBusy(false);
+    if (!response.ok) {
+      void message.error({ content: response.error.message, duration: 8 });
+      return;
+    }
+    if (response.value.errors.length > 0) void message.warning(t('lists.importErrors', { count: response.value.errors.length }));
+    reset();
+    onReceived(response.value.listId);
+  };
+
+  const fieldOptions = [
+    { value: '', label: t('import.unmapped') },
+    ...LIST_FIELDS.map((f) => ({ value: f, label: t(`field.${f}` as MessageKey) })),
+  ];
+
+  return (
+    <Modal open={open} title={t('lists.receive')} width={980} onCancel={close} footer={null} destroyOnHidden maskClosable={false}>
+      <Spin spinning={busy} tip={t('lists.checking')}>
+        <Form layout="vertical">
+          <Space wrap size="large">
+            <Form.Item label={t('lists.kind')}>
+              <Select
+                style={{ width: 260 }}
+                value={kind}
+                onChange={setKind}
+                options={LIST_KINDS.map((k) => ({ value: k, label: t(`kind.${k}` as MessageKey) }))}
+                aria-label={t('lists.kind')}
+              />
+            </Form.Item>
+            <Form.Item label={t('lists.source')}>
+              <Input
+                style={{ width: 320 }}
+                value={source}
+                onChange={(e) => setSource(e.target.value)}
+                aria-label={t('lists.source')}
+              />
+            </Form.Item>
+            <Form.Item
+              label={t('lists.drawnUp')}
+              extra={t('lists.drawnUpHint', {
+                date: preview?.drawnUpInSheet ? formatDateVi(preview.drawnUpInSheet) : t('lists.drawnUpNone'),
+              })}
+            >
+              <Input
+                type="date"
+                style={{ width: 180 }}
+                value={drawnUp}
+                onChange={(e) => setDrawnUp(e.target.value)}
+                aria-label={t('lists.drawnUp')}
+              />
+            </Form.Item>
+          </Space>
+        </Form>
+        {preview === null ? (
+          <Upload.Dragger
+            accept=".xlsx,.csv,.txt"
+            multiple={false}
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void choose(file);
+              return false;
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p>{t('lists.chooseFile')}</p>
+          </Upload.Dragger>
+        ) : (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Paragraph>
+              {t('lists.mappingIntro', { file: preview.fileName, row: preview.headerRow, rows: formatCount(preview.entries) })}
+            </Typography.Paragraph>
+            <Table
+              size="small"
+              rowKey="index"
+              pagination={false}
+              scroll={{ y: 300 }}
+              dataSource={[...preview.columns]}
+              data-testid="list-mapping-table"
+              columns={[
+                {
+                  title: t('col.sourceColumn'),
+                  dataIndex: 'title',
+                  width: 220,
+                  render: (title: string) => <strong>{title}</strong>,
+                },
+                {
+                  title: t('col.field'),
+                  width: 220,
+                  render: (_, column) => (
+                    <Select
+                      style={{ width: 200 }}
+                      aria-label={column.title}
+                      value={column.field ?? ''}
+                      options={fieldOptions}
+                      onChange={(value: string) => void remap(column.index, value === '' ? null : (value as ListField))}
+                    />
+                  ),
+                },
+                {
+                  title: '',
+                  render: (_, column) => (
+                    <Typography.Text type="secondary" ellipsis>
+                      {preview.sample
+                        .map((row) => row[column.index] ?? '')
+                        .filter(Boolean)
+                        .slice(0, 3)
+                        .join(' · ')}
+                    </Typography.Text>
+                  ),
+                },
+              ]}
+            />
+            {mapping.fullName === undefined && (
+              <Alert type="error" showIcon message={t('list.noNameColumn', { file: preview.fileName })} />
+            )}
+            <Space>
+              <Button type="primary" disabled={mapping.fullName === undefined} onClick={() => void receive()}>
+                {t('lists.importAndCheck', { rows: formatCount(preview.entries) })}
+              </Button>
+              <Button onClick={reset}>{t('common.back')}</Button>
+            </Space>
+          </Space>
+        )}
+      </Spin>
+    </Modal>
+  );
+}

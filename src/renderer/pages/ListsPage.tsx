@@ -1,0 +1,95 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Space, Table, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo, ListSummary } from '../../shared/api-contract';
+import { formatDateVi } from '../../shared/dates';
+import type { MessageKey } from '../../shared/i18n';
+import { ENTRY_STATUSES } from '../../shared/verification/vocabulary';
+import { api } from '../api/client';
+import { DeadlineTag } from '../components/DeadlineTag';
+import { ReceiveListDialog } from '../components/ReceiveListDialog';
+import { StatusTag } from '../components/StatusTag';
+import { useT } from '../i18n';
+import { ListDetail } from './ListDetail';
+
+/** Danh sách: the lists received, their deadlines, and each list's worklist. */
+export function ListsPage({ info, onInfo }: { info: AppInfo; onInfo: (info: AppInfo) => void }) {
+  const t = useT();
+  const [lists, setLists] = useState<readonly ListSummary[] | null>(null);
+  const [receiving, setReceiving] = useState(false);
+  const [openList, setOpenList] = useState<number | null>(null);
+
+  const load = useCallback(
+    () =>
+      api['lists-all']({}).then((response) => {
+        if (response.ok) setLists(response.value);
+      }),
+    [],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (openList !== null) {
+    return (
+      <ListDetail
+        listId={openList}
+        info={info}
+        onInfo={onInfo}
+        onBack={() => {
+          setOpenList(null);
+          void load();
+        }}
+      />
+    );
+  }
+
+  const overdue = (lists ?? []).filter((l) => l.overdue).length;
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('lists.title')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setReceiving(true)}>
+          {t('lists.receive')}
+        </Button>
+      </Space>
+      {overdue > 0 && <Alert type="error" showIcon message={t('lists.overdueAlert', { count: overdue })} />}
+      <Table
+        rowKey="id"
+        dataSource={[...(lists ?? [])]}
+        loading={lists === null}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t('lists.empty')} /> }}
+        onRow={(list) => ({ onClick: () => setOpenList(list.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('lists.colFile'), dataIndex: 'fileName', render: (name: string) => <a>{name}</a> },
+          { title: t('lists.colSource'), dataIndex: 'source' },
+          { title: t('lists.colKind'), dataIndex: 'kind', render: (kind: string) => t(`kind.${kind}` as MessageKey) },
+          { title: t('lists.colDrawnUp'), dataIndex: 'drawnUp', render: formatDateVi },
+          { title: t('lists.colDue'), render: (_, list) => <DeadlineTag list={list} /> },
+          {
+            title: t('lists.colResult'),
+            render: (_, list) => (
+              <Space size={[0, 4]} wrap>
+                {ENTRY_STATUSES.filter((s) => list.summary[s] > 0).map((s) => (
+                  <StatusTag key={s} status={s} count={list.summary[s]} />
+                ))}
+              </Space>
+            ),
+          },
+          { title: t('lists.colOpen'), dataIndex: 'open' },
+        ]}
+      />
+      <ReceiveListDialog
+        open={receiving}
+        onClose={() => setReceiving(false)}
+        onReceived={(listId) => {
+          setReceiving(false);
+          setOpenList(listId);
+        }}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { expect, test } from './fixtures';
+
+const LIST_FIXTURE = resolve('..', 'shared', 'fixtures', 'verification', 'list.xlsx');
+
+test.use({ seedRegistry: true });
+
+test('receives a list, resolves a mismatch from the keyboard, and exports the result', async ({ page, appUrl, dataDir }) => {
+  await page.goto(appUrl);
+  await page.getByRole('menuitem', { name: 'Danh sách' }).click();
+  await page.getByRole('button', { name: 'Nhận danh sách' }).click();
+  await page.getByLabel('Nơi gửi (Trạm Y tế, cơ sở tiêm chủng…)').fill('Trạm Y tế xã Trung Hà');
+  await page.locator('input[type=file]').setInputFiles(LIST_FIXTURE);
+  await expect(page.getByText('dòng tiêu đề là dòng 6, có 400 người')).toBeVisible();
+  await expect(page.getByTestId('list-mapping-table').getByLabel('Số CMND/CCCD')).toBeVisible();
+  await page.getByRole('button', { name: 'Nhận và đối chiếu 400 người' }).click();
+
+  // The worklist opens on the mismatches, with the deadline counted from the date in the sheet.
+  await expect(page.getByRole('tab', { name: 'Sai lệch (111)' })).toBeVisible();
+  await expect(page.getByText('quá hạn', { exact: false }).first()).toBeVisible();
+  const worklist = page.getByTestId('worklist');
+  await worklist.getByRole('row').filter({ hasText: 'Hà Văn Tường' }).click();
+  const panel = page.getByTestId('entry-panel');
+  await expect(panel).toContainText('Dòng 8');
+  await expect(panel.locator('mark').first()).toHaveText('02/08/2000');
+  await expect(panel.locator('mark').nth(1)).toHaveText('08/02/2000');
+
+  // "1" = correct the list from the registry; the first time, the app asks who is resolving.
+  await page.keyboard.press('1');
+  await page.getByRole('textbox', { name: 'Tên cán bộ xử lý' }).fill('Nông Văn Hải');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await worklist.getByRole('row').filter({ hasText: 'Hà Văn Tường' }).click();
+  await page.keyboard.press('1');
+  await worklist.getByRole('row').filter({ hasText: 'Hà Văn Tường' }).click();
+  await expect(panel).toContainText('Đã xử lý: Sửa danh sách theo CSDL — Nông Văn Hải');
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: 'docs/lists-page.png' });
+
+  // Undo and redo from the keyboard.
+  await page.keyboard.press('Control+z');
+  await expect(panel).not.toContainText('Đã xử lý');
+  await page.keyboard.press('1');
+  await worklist.getByRole('row').filter({ hasText: 'Hà Văn Tường' }).click();
+  await expect(panel).toContainText('Đã xử lý: Sửa danh sách theo CSDL');
+
+  const downloads: { name: string; path: string }[] = [];
+  page.on('download', async (download) => {
+    const path = join(dataDir, download.suggestedFilename());
+    await download.saveAs(path);
+    downloads.push({ name: download.suggestedFilename(), path });
+  });
+  await page.getByRole('button', { name: 'Xuất kết quả (.xlsx và .pdf)' }).click();
+  await expect(page.getByText('Đã xuất kết quả.')).toBeVisible();
+  await expect.poll(() => downloads.length).toBe(2);
+  await expect(page.getByText('đã trả', { exact: true })).toBeVisible();
+
+  const xlsx = downloads.find((d) => d.name === 'list-ket-qua.xlsx')!;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(xlsx.path) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.getRow(6).getCell(12).value).toBe('Kết quả đối chiếu');
+  expect(sheet.getRow(8).getCell(12).value).toBe('Sai lệch');
+  expect(sheet.getRow(8).getCell(13).value).toBe('Ngày sinh');
+  expect(sheet.getRow(8).getCell(16).value).toBe('08/02/2000');
+  expect(String(sheet.getRow(8).getCell(19).value)).toMatch(/^Sửa danh sách theo CSDL/);
+
+  const pdf = downloads.find((d) => d.name === 'list-ket-qua.pdf')!;
+  const text = execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' });
+  expect(text).toContain('KẾT QUẢ ĐỐI CHIẾU DANH SÁCH');
+  expect(text).toContain('Hà Văn Tường');
+});
