@@ -125,7 +125,7 @@ describe('how an entry finds its resident', () => {
     await seedRegistry(db, REGISTRY);
     const { checked } = await importAndCheck(db, await listWorkbook([entry('Nguyễn Văn An', '1990', 'Nam', null)]));
     expect(checked.entries[0]).toMatchObject({ status: 'ambiguous', personalId: null });
-    const stored = db.prepare('SELECT candidates FROM list_entries').get() as { candidates: string };
+    const stored = db.prepare('SELECT candidates FROM entry_results').get() as { candidates: string };
     expect(JSON.parse(stored.candidates)).toHaveLength(2);
   });
 

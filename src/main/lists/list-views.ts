@@ -47,9 +47,9 @@ export function listSummaries(db: Db, now: Date): ListSummary[] {
     )
     .all();
   const counts = db.prepare<[], { list_id: number; status: EntryStatus | null; n: number; open: number }>(
-    `SELECT list_id, status, count(*) AS n,
-            sum(CASE WHEN status NOT IN ('matched', 'foreign', 'duplicate') AND resolution IS NULL THEN 1 ELSE 0 END) AS open
-     FROM list_entries GROUP BY list_id, status`,
+    `SELECT e.list_id, r.status, count(*) AS n,
+            sum(CASE WHEN r.status NOT IN ('matched', 'foreign', 'duplicate') AND e.resolution IS NULL THEN 1 ELSE 0 END) AS open
+     FROM list_entries e LEFT JOIN entry_results r ON r.entry_id = e.id GROUP BY e.list_id, r.status`,
   );
   const byList = new Map<number, { summary: Record<EntryStatus, number>; rows: number; open: number }>();
   for (const c of counts.all()) {
@@ -115,19 +115,21 @@ export function entryView(db: Db, e: EntryRowFull): EntryView {
   };
 }
 
-const ENTRY_COLUMNS =
-  'id, row, full_name, birth_date, sex, id_number, nationality, address, status, resident_id, differences, candidates, resolution, resolution_note, resolved_by, resolved_at';
+const ENTRY_SELECT = `SELECT e.id, e.row, e.full_name, e.birth_date, e.sex, e.id_number, e.nationality, e.address,
+    r.status, r.resident_id, coalesce(r.differences, '[]') AS differences, coalesce(r.candidates, '[]') AS candidates,
+    e.resolution, e.resolution_note, e.resolved_by, e.resolved_at
+  FROM list_entries e LEFT JOIN entry_results r ON r.entry_id = e.id`;
 
 /** Every entry of a list, in row order. */
 export function listEntries(db: Db, listId: number): EntryView[] {
   return db
-    .prepare<[number], EntryRowFull>(`SELECT ${ENTRY_COLUMNS} FROM list_entries WHERE list_id = ? ORDER BY row`)
+    .prepare<[number], EntryRowFull>(`${ENTRY_SELECT} WHERE e.list_id = ? ORDER BY e.row`)
     .all(listId)
     .map((e) => entryView(db, e));
 }
 
 /** One entry, or null. */
 export function getEntry(db: Db, entryId: number): EntryView | null {
-  const e = db.prepare<[number], EntryRowFull>(`SELECT ${ENTRY_COLUMNS} FROM list_entries WHERE id = ?`).get(entryId);
+  const e = db.prepare<[number], EntryRowFull>(`${ENTRY_SELECT} WHERE e.id = ?`).get(entryId);
   return e ? entryView(db, e) : null;
 }

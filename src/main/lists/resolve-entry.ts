@@ -51,7 +51,8 @@ const FIELD_OF_DIFFERENCE = {
 export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result<EntryView> {
   const entry = db
     .prepare<[number], StoredEntry>(
-      'SELECT id, row, full_name, birth_date, sex, id_number, nationality, address, status, resident_id, candidates, differences FROM list_entries WHERE id = ?',
+      `SELECT e.id, e.row, e.full_name, e.birth_date, e.sex, e.id_number, e.nationality, e.address, r.status, r.resident_id, r.candidates, r.differences
+       FROM list_entries e JOIN entry_results r ON r.entry_id = e.id WHERE e.id = ?`,
     )
     .get(request.entryId);
   if (!entry || entry.status === null) return fail('resolve.noEntry');
@@ -113,9 +114,19 @@ export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result
         "INSERT INTO resident_changes (resident_id, kind, fields, evidence, status, created_at, list_entry_id) VALUES (NULL, 'new', ?, ?, 'pending', ?, ?)",
       ).run(JSON.stringify(fields), note, at, entry.id);
     }
-    db.prepare(
-      'UPDATE list_entries SET status = ?, resident_id = ?, differences = ?, resolution = ?, resolution_note = ?, resolved_by = ?, resolved_at = ? WHERE id = ?',
-    ).run(newStatus, residentId, differences, request.resolution, note, request.by, at, entry.id);
+    db.prepare('UPDATE list_entries SET resolution = ?, resolution_note = ?, resolved_by = ?, resolved_at = ? WHERE id = ?').run(
+      request.resolution,
+      note,
+      request.by,
+      at,
+      entry.id,
+    );
+    db.prepare('UPDATE entry_results SET status = ?, resident_id = ?, differences = ? WHERE entry_id = ?').run(
+      newStatus,
+      residentId,
+      differences,
+      entry.id,
+    );
   })();
   return ok(getEntry(db, entry.id)!);
 }
@@ -158,7 +169,7 @@ export function unresolveEntry(db: Db, entryId: number): Result<EntryView> {
     ).run(entryId);
     // Undoing a chosen candidate makes the entry ambiguous again.
     db.prepare(
-      "UPDATE list_entries SET status = 'ambiguous', resident_id = NULL, differences = '[]' WHERE id = ? AND candidates <> '[]'",
+      "UPDATE entry_results SET status = 'ambiguous', resident_id = NULL, differences = '[]' WHERE entry_id = ? AND candidates <> '[]'",
     ).run(entryId);
   })();
   return ok(getEntry(db, entryId)!);

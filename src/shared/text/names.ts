@@ -12,11 +12,15 @@ export type NameComparison = 'same' | 'diacritics' | 'different';
 
 /** The form two spellings of one name share: NFC, single spaces, lower case, old-style tones. */
 export function canonicalName(name: string): string {
-  return normalizeTonePlacement(cleanText(name)).toLocaleLowerCase('vi');
+  return normalizeTonePlacement(cleanText(name)).toLowerCase();
 }
 
 /** Whether two names are the same, differ only in their diacritics, or differ. */
 export function compareNames(a: string, b: string): NameComparison {
+  // Most names on a list are spelt as in the registry: settle those without the syllable parser.
+  const plainA = cleanText(a).toLowerCase();
+  const plainB = cleanText(b).toLowerCase();
+  if (plainA === plainB) return 'same';
   if (canonicalName(a) === canonicalName(b)) return 'same';
   if (matchKey(a) === matchKey(b)) return 'diacritics';
   return 'different';

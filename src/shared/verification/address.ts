@@ -3,7 +3,7 @@
  * commune they name are the registry's, however abbreviated ("Th. Ba 1, X. Trung Hà" and
  * "Thôn Ba 1, xã Trung Hà, huyện Chiêm Hóa, tỉnh Tuyên Quang").
  */
-import { looseKey } from '../text/normalize';
+import { cleanText, looseKey } from '../text/normalize';
 
 export interface AddressParts {
   readonly village: string | null;
@@ -53,6 +53,13 @@ export function parseAddress(address: string): AddressParts {
 
 /** Whether a list's address agrees with one of the registry's addresses for the person. */
 export function addressAgrees(listAddress: string, registryAddresses: readonly (string | null)[]): boolean {
+  // The common case: the list copies the registry's address, perhaps without the district and province.
+  const plain = cleanText(listAddress).toLowerCase();
+  for (const registry of registryAddresses) {
+    if (registry === null) continue;
+    const known = cleanText(registry).toLowerCase();
+    if (known === plain || (known.startsWith(plain) && known[plain.length] === ',')) return true;
+  }
   const given = parseAddress(listAddress);
   if (given.village === null && given.commune === null) return true;
   return registryAddresses.some((registry) => {

@@ -37,18 +37,22 @@ export const migration0002: Migration = {
         nationality TEXT,
         address TEXT,
         extra TEXT NOT NULL DEFAULT '{}',
-        status TEXT CHECK (status IN ('matched', 'mismatched', 'not_found', 'foreign', 'duplicate', 'ambiguous', 'invalid')),
-        resident_id INTEGER REFERENCES residents(id) ON DELETE SET NULL,
-        differences TEXT NOT NULL DEFAULT '[]',
-        candidates TEXT NOT NULL DEFAULT '[]',
         resolution TEXT CHECK (resolution IN ('list_corrected', 'registry_corrected', 'collected', 'candidate_chosen', 'referred', 'unresolved')),
         resolution_note TEXT,
         resolved_by TEXT,
         resolved_at TEXT,
         UNIQUE (list_id, row)
       ) STRICT;
-      CREATE INDEX list_entries_status ON list_entries(list_id, status);
-      CREATE INDEX list_entries_resident ON list_entries(resident_id) WHERE resident_id IS NOT NULL;
+
+      -- The check's outcome per entry, in a narrow table of its own: a re-check rewrites only these.
+      CREATE TABLE entry_results (
+        entry_id INTEGER PRIMARY KEY REFERENCES list_entries(id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('matched', 'mismatched', 'not_found', 'foreign', 'duplicate', 'ambiguous', 'invalid')),
+        resident_id INTEGER REFERENCES residents(id) ON DELETE SET NULL,
+        differences TEXT NOT NULL DEFAULT '[]',
+        candidates TEXT NOT NULL DEFAULT '[]'
+      ) STRICT;
+      CREATE INDEX entry_results_resident ON entry_results(resident_id) WHERE resident_id IS NOT NULL;
 
       CREATE TABLE list_mappings (
         source TEXT NOT NULL,

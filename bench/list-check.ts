@@ -1,0 +1,76 @@
+/**
+ * Child process of `npm run bench`: imports and checks a list against an existing registry database,
+ * then runs a plain in-memory matcher on the same entries, and prints one JSON line. Run apart from
+ * the parent so that its peak memory is the check's own.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../src/main/db/open-database';
+import { checkList } from '../src/main/lists/check-list';
+import { importParsedList } from '../src/main/lists/import-list';
+import { prepareList } from '../src/main/lists/prepare-list';
+import { normalizeIdCell } from '../src/shared/lists/normalize-entry';
+import { matchKey } from '../src/shared/text/normalize';
+
+const [dbFile, listFile, residentsText] = process.argv.slice(2) as [string, string, string];
+const opened = openDatabase(dbFile);
+if (!opened.ok) throw new Error(opened.problem.key);
+const db = opened.value;
+
+let t = performance.now();
+const parsed = await prepareList(new Uint8Array(readFileSync(listFile)), 'bench.xlsx');
+if (!parsed.ok) throw new Error(parsed.problem.key);
+const imported = importParsedList(db, parsed.value, { kind: 'registration', source: 'bench', now: new Date(), locale: 'vi' });
+if (!imported.ok) throw new Error(imported.problem.key);
+const importMs = performance.now() - t;
+
+t = performance.now();
+const checked = checkList(db, imported.value.listId, new Date())!;
+const checkMs = performance.now() - t;
+const rows = checked.entries.length;
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+
+// Baseline: every resident in memory, entries matched by ID or by name key with a Map look-up.
+t = performance.now();
+const byId = new Map<string, number>();
+const byName = new Map<string, number[]>();
+for (const r of db.prepare('SELECT id, personal_id, name_key FROM residents').iterate() as Iterable<{
+  id: number;
+  personal_id: string;
+  name_key: string;
+}>) {
+  byId.set(r.personal_id, r.id);
+  const list = byName.get(r.name_key);
+  if (list) list.push(r.id);
+  else byName.set(r.name_key, [r.id]);
+}
+const loadMs = performance.now() - t;
+const entries = db.prepare('SELECT full_name, id_number FROM list_entries WHERE list_id = ?').all(imported.value.listId) as {
+  full_name: string | null;
+  id_number: string | null;
+}[];
+t = performance.now();
+let found = 0;
+for (const e of entries) {
+  const id = e.id_number === null ? null : normalizeIdCell(e.id_number);
+  if ((id !== null && byId.has(id)) || (e.full_name !== null && byName.has(matchKey(e.full_name)))) found++;
+}
+const memoryMatchMs = performance.now() - t;
+
+process.stdout.write(
+  `${JSON.stringify({
+    bench: 'list-check',
+    residents: Number(residentsText),
+    rows,
+    importMs: Math.round(importMs),
+    checkMs: Math.round(checkMs),
+    checkRowsPerSec: Math.round(rows / (checkMs / 1000)),
+    peakRssMb: Math.round(maxRssMb),
+    baselineInMemoryMatchRowsPerSec: Math.round(entries.length / (memoryMatchMs / 1000)),
+    baselineInMemoryLoadMs: Math.round(loadMs),
+    baselineFound: found,
+    target: 'check >= 20000 rows/s, peak memory < 500 MB',
+    met: rows / (checkMs / 1000) >= 20000 && maxRssMb < 500,
+  })}\n`,
+);
+db.close();
