@@ -58,6 +58,7 @@ export function App() {
   const navigate = (next: Page) => {
     window.location.hash = `/${next}`;
     setPage(next);
+    void refresh();
   };
 
   if (fatal) return <AntResult status="error" title={fatal} />;
@@ -86,6 +87,18 @@ export function App() {
             </Layout.Sider>
             <Layout>
               {info.demoResidentCount > 0 && <DemoBanner count={info.demoResidentCount} onRemoved={refresh} />}
+              {info.overdueLists > 0 && page !== 'lists' && (
+                <Alert
+                  type="error"
+                  banner
+                  message={t('lists.overdueAlert', { count: info.overdueLists })}
+                  action={
+                    <Button size="small" onClick={() => navigate('lists')}>
+                      {t('nav.lists')}
+                    </Button>
+                  }
+                />
+              )}
               <Layout.Content style={{ padding: 24 }}>
                 {page === 'residents' && <ResidentsPage info={info} onChanged={refresh} />}
                 {page === 'lists' && <ListsPage info={info} onInfo={setInfo} />}

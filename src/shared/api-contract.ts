@@ -96,6 +96,8 @@ export interface AppInfo {
   readonly demoChoiceMade: boolean;
   /** The name recorded on resolutions (until user accounts exist). */
   readonly officerName: string | null;
+  /** Lists not yet returned whose due date has passed. */
+  readonly overdueLists: number;
 }
 
 export interface PreviewColumn {

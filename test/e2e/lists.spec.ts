@@ -21,6 +21,12 @@ test('receives a list, resolves a mismatch from the keyboard, and exports the re
   // The worklist opens on the mismatches, with the deadline counted from the date in the sheet.
   await expect(page.getByRole('tab', { name: 'Sai lệch (111)' })).toBeVisible();
   await expect(page.getByText('quá hạn', { exact: false }).first()).toBeVisible();
+  // The home screen warns about the overdue list; the banner leads back to it.
+  await page.getByRole('menuitem', { name: 'Dân cư' }).click();
+  await expect(page.getByText('Có 1 danh sách đã quá hạn trả')).toBeVisible();
+  await page.getByRole('alert').getByRole('button', { name: 'Danh sách' }).click();
+  await page.getByRole('cell', { name: 'list.xlsx' }).click();
+  await expect(page.getByRole('tab', { name: 'Sai lệch (111)' })).toBeVisible();
   const worklist = page.getByTestId('worklist');
   await worklist.getByRole('row').filter({ hasText: 'Hà Văn Tường' }).click();
   const panel = page.getByTestId('entry-panel');
@@ -56,6 +62,8 @@ test('receives a list, resolves a mismatch from the keyboard, and exports the re
   await expect(page.getByText('Đã xuất kết quả.')).toBeVisible();
   await expect.poll(() => downloads.length).toBe(2);
   await expect(page.getByText('đã trả', { exact: true })).toBeVisible();
+  await page.getByRole('menuitem', { name: 'Dân cư' }).click();
+  await expect(page.getByText('đã quá hạn trả')).toBeHidden();
 
   const xlsx = downloads.find((d) => d.name === 'list-ket-qua.xlsx')!;
   const workbook = new ExcelJS.Workbook();

@@ -79,6 +79,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
       demoResidentCount: counts.demo,
       demoChoiceMade: getSetting(db, 'demo-choice') !== null,
       officerName: getSetting(db, 'officer-name'),
+      overdueLists: listSummaries(db, ctx.clock()).filter((l) => l.overdue).length,
     };
   };
 
