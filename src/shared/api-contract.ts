@@ -137,11 +137,22 @@ export interface ResidentView extends ResidentRecord {
   readonly isDemo: boolean;
 }
 
-export type JobPhase = 'read' | 'validate' | 'write';
+export type JobPhase = 'read' | 'validate' | 'write' | 'check';
+
+export interface ListImportDone {
+  readonly listId: number;
+  readonly rows: number;
+  readonly errors: readonly RowError[];
+}
+
+/** What a finished job produced: a registry import's counts, or a received and checked list. */
+export type JobResult =
+  | { readonly kind: 'registry'; readonly registry: RegistryImportResult }
+  | { readonly kind: 'list'; readonly list: ListImportDone };
 
 export type JobStatus =
   | { readonly state: 'running'; readonly phase: JobPhase; readonly done: number; readonly total: number }
-  | { readonly state: 'done'; readonly result: RegistryImportResult }
+  | { readonly state: 'done'; readonly result: JobResult }
   | { readonly state: 'failed'; readonly error: ApiError }
   | { readonly state: 'cancelled' };
 
@@ -219,7 +230,7 @@ export interface ResponseMap {
   'registry-errors-xlsx': { readonly fileName: string; readonly data: Uint8Array };
   'lists-preview': ListPreview;
   'lists-revalidate': ListPreview;
-  'lists-import': { readonly listId: number; readonly rows: number; readonly errors: readonly RowError[] };
+  'lists-import': { readonly jobId: string };
   'lists-all': readonly ListSummary[];
   'lists-get': { readonly list: ListSummary; readonly entries: readonly EntryView[] };
   'lists-check': ListSummary;

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/main/app-context';
 import { dispatch } from '../../src/main/api/dispatch';
 import { silentLogger } from '../../src/main/log/logger';
-import type { ApiResponse, Channel, ImportPreview, JobStatus, RequestOf } from '../../src/shared/api-contract';
+import type { ApiResponse, Channel, ImportPreview, JobStatus, ListPreview, RequestOf } from '../../src/shared/api-contract';
+import { listWorkbook } from '../helpers/lists';
 import { PEOPLE, csvText, utf8Bom } from '../helpers/extract-files';
 import { tempDir } from '../helpers/paths';
 import { join } from 'node:path';
@@ -55,7 +56,7 @@ describe('import through the API', () => {
       call('registry-import-start', { previewId: preview.previewId, mapping: remapped, skipInvalid: false }),
     );
     const status = await waitForJob(jobId);
-    expect(status).toMatchObject({ state: 'done', result: { inserted: 3, applied: true } });
+    expect(status).toMatchObject({ state: 'done', result: { kind: 'registry', registry: { inserted: 3, applied: true } } });
     const [found] = await value<{ permanentAddress: string | null; currentAddress: string | null }[]>(
       call('registry-find', { text: '008090012345' }),
     );
@@ -110,5 +111,33 @@ describe('import through the API', () => {
       residentCount: 3,
       demoResidentCount: 0,
     });
+  });
+});
+
+describe('receiving a list through the API', () => {
+  const list = () => listWorkbook([['Ma Văn Tường', '06/08/1990', 'Nam', '008090012345', 'Việt Nam', 'Thôn Ba 1']]);
+
+  it('imports and checks as a job, reporting the list', async () => {
+    const preview = await value<ListPreview>(call('lists-preview', { fileName: 'ds.xlsx', data: await list(), source: 'Trạm' }));
+    expect(preview).toMatchObject({ entries: 1, headerRow: 4, drawnUpInSheet: '2021-11-20' });
+    const { jobId } = await value<{ jobId: string }>(
+      call('lists-import', { previewId: preview.previewId, mapping: preview.mapping, kind: 'registration', source: 'Trạm' }),
+    );
+    expect(await waitForJob(jobId)).toMatchObject({
+      state: 'done',
+      result: { kind: 'list', list: { listId: 1, rows: 1, errors: [] } },
+    });
+    const got = await value<{ entries: { status: string }[] }>(call('lists-get', { listId: 1 }));
+    expect(got.entries.map((e) => e.status)).toEqual(['not_found']);
+  });
+
+  it('leaves nothing behind when cancelled', async () => {
+    const preview = await value<ListPreview>(call('lists-preview', { fileName: 'ds.xlsx', data: await list(), source: 'Trạm' }));
+    const { jobId } = await value<{ jobId: string }>(
+      call('lists-import', { previewId: preview.previewId, mapping: preview.mapping, kind: 'registration', source: 'Trạm' }),
+    );
+    await call('job-cancel', { jobId });
+    expect(await waitForJob(jobId)).toEqual({ state: 'cancelled' });
+    expect(await value<unknown[]>(call('lists-all', {}))).toEqual([]);
   });
 });

@@ -11,13 +11,13 @@ import type {
 import { LIST_COLUMNS, type ListMapping } from '../../shared/lists/fields';
 import { checkList } from '../lists/check-list';
 import { exportList } from '../lists/export-list';
-import { checkListMapping, importParsedList, rememberedMapping } from '../lists/import-list';
+import { checkListMapping, deleteList, importParsedList, rememberedMapping } from '../lists/import-list';
 import { listEntries, listSummaries } from '../lists/list-views';
 import { prepareList, type ParsedList } from '../lists/prepare-list';
 import { resolveEntrySafely, unresolveEntry } from '../lists/resolve-entry';
 import { RESIDENT_FIELDS, type ColumnMapping } from '../../shared/registry/fields';
 import { translate } from '../../shared/i18n';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, type Problem, type Result } from '../../shared/result';
 import type { Db } from '../db/open-database';
 import { loadDemo, removeDemo } from '../demo/demo-residents';
 import type { JobRegistry } from '../jobs/jobs';
@@ -158,7 +158,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
             ? { cancelled: true }
             : { inserted: outcome.value.inserted, updated: outcome.value.updated },
         );
-        return { ok: true, value: outcome.value };
+        return { ok: true, value: outcome.value === 'cancelled' ? 'cancelled' : { kind: 'registry', registry: outcome.value } };
       });
       return ok({ jobId });
     },
@@ -187,12 +187,34 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'lists-import': ({ previewId, mapping, kind, source, drawnUp }) => {
       const parsed = listPreviews.get(previewId);
       if (!parsed) return fail('job.notFound');
-      const imported = importParsedList(db, parsed, { kind, source, drawnUp, mapping, now: ctx.clock(), locale: getLocale(db) });
-      if (!imported.ok) return imported;
-      listPreviews.delete(previewId);
-      checkList(db, imported.value.listId, ctx.clock());
-      ctx.logger.info('list-import', { rows: imported.value.rows });
-      return ok(imported.value);
+      const jobId = ctx.jobs.start(async (control) => {
+        const userError = (problem: Problem) => ({
+          ok: false as const,
+          error: { type: 'user' as const, message: translate(getLocale(db), problem.key, problem.params) },
+        });
+        control.setPhase('write');
+        const imported = importParsedList(db, parsed, {
+          kind,
+          source,
+          drawnUp,
+          mapping,
+          now: ctx.clock(),
+          locale: getLocale(db),
+        });
+        if (!imported.ok) return userError(imported.problem);
+        // Let a cancel request in before the check; a cancelled list is removed whole.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (control.isCancelled()) {
+          deleteList(db, imported.value.listId);
+          return { ok: true, value: 'cancelled' };
+        }
+        control.setPhase('check');
+        checkList(db, imported.value.listId, ctx.clock());
+        listPreviews.delete(previewId);
+        ctx.logger.info('list-import', { rows: imported.value.rows });
+        return { ok: true, value: { kind: 'list', list: imported.value } };
+      });
+      return ok({ jobId });
     },
     'lists-all': () => ok(listSummaries(db, ctx.clock())),
     'lists-get': ({ listId }) => {

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiError, JobPhase, JobStatus, RegistryImportResult } from '../../shared/api-contract';
+import type { ApiError, JobPhase, JobResult, JobStatus } from '../../shared/api-contract';
 
 export interface JobControl {
   readonly setPhase: (phase: JobPhase) => void;
   readonly isCancelled: () => boolean;
 }
 
-type JobWork = (
-  control: JobControl,
-) => Promise<{ ok: true; value: RegistryImportResult | 'cancelled' } | { ok: false; error: ApiError }>;
+type JobWork = (control: JobControl) => Promise<{ ok: true; value: JobResult | 'cancelled' } | { ok: false; error: ApiError }>;
 
 /** Long-running work (imports) tracked by id, so any host can poll progress and cancel. */
 export class JobRegistry {

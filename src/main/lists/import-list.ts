@@ -112,3 +112,13 @@ export function importParsedList(db: Db, parsed: ParsedList, options: ListImport
   })();
   return ok({ listId, rows: parsed.entries.length, errors });
 }
+
+/** Removes a list and everything about it (entries, results; resident changes it created are kept only once exported). */
+export function deleteList(db: Db, listId: number): void {
+  db.transaction(() => {
+    db.prepare(
+      "DELETE FROM resident_changes WHERE status = 'pending' AND list_entry_id IN (SELECT id FROM list_entries WHERE list_id = ?)",
+    ).run(listId);
+    db.prepare('DELETE FROM lists WHERE id = ?').run(listId);
+  })();
+}

@@ -83,8 +83,9 @@ export function ImportExtractDialog({
           setStage({ kind: 'running', jobId, phase: status.phase });
           return poll(jobId, fileName);
         case 'done':
-          setStage({ kind: 'result', result: status.result, fileName });
-          if (status.result.applied) onImported();
+          if (status.result.kind !== 'registry') return reset();
+          setStage({ kind: 'result', result: status.result.registry, fileName });
+          if (status.result.registry.applied) onImported();
           return;
         case 'failed':
           void message.error({ content: status.error.message, duration: 8 });

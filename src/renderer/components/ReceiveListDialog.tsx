@@ -1,11 +1,12 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Select, Space, Spin, Table, Typography, Upload, message } from 'antd';
+import { Alert, Button, Form, Input, Modal, Progress, Select, Space, Spin, Table, Typography, Upload, message } from 'antd';
 import { useState } from 'react';
-import type { ListPreview } from '../../shared/api-contract';
+import type { JobPhase, ListPreview } from '../../shared/api-contract';
 import { formatDateVi } from '../../shared/dates';
 import type { MessageKey } from '../../shared/i18n';
 import { LIST_FIELDS, LIST_KINDS, type ListField, type ListKind, type ListMapping } from '../../shared/lists/fields';
 import { api } from '../api/client';
+import { followJob } from '../api/jobs';
 import { useFormatCount, useT } from '../i18n';
 
 /** Receiving a list: the file, its kind, source and date, then the column mapping, then the check. */
@@ -26,6 +27,8 @@ export function ReceiveListDialog({
   const [preview, setPreview] = useState<ListPreview | null>(null);
   const [mapping, setMapping] = useState<ListMapping>({});
   const [busy, setBusy] = useState(false);
+  const [phase, setPhase] = useState<JobPhase>('write');
+  const [jobId, setJobId] = useState<string | null>(null);
 
   const reset = () => {
     setPreview(null);
@@ -66,6 +69,7 @@ export function ReceiveListDialog({
   const receive = async () => {
     if (!preview) return;
     setBusy(true);
+    setPhase('write');
     const response = await api['lists-import']({
       previewId: preview.previewId,
       mapping,
@@ -73,14 +77,22 @@ export function ReceiveListDialog({
       source: source.trim() || preview.fileName,
       drawnUp: /^\d{4}-\d{2}-\d{2}$/.test(drawnUp) ? drawnUp : undefined,
     });
-    setBusy(false);
     if (!response.ok) {
+      setBusy(false);
       void message.error({ content: response.error.message, duration: 8 });
       return;
     }
-    if (response.value.errors.length > 0) void message.warning(t('lists.importErrors', { count: response.value.errors.length }));
+    setJobId(response.value.jobId);
+    const end = await followJob(response.value.jobId, setPhase);
+    setBusy(false);
+    setJobId(null);
+    if (end.state === 'failed') return void message.error({ content: end.error.message, duration: 8 });
+    if (end.state === 'cancelled') return void message.info(t('job.cancelled'));
+    if (end.result.kind !== 'list') return;
+    const { list } = end.result;
+    if (list.errors.length > 0) void message.warning(t('lists.importErrors', { count: list.errors.length }));
     reset();
-    onReceived(response.value.listId);
+    onReceived(list.listId);
   };
 
   const fieldOptions = [
@@ -90,7 +102,16 @@ export function ReceiveListDialog({
 
   return (
     <Modal open={open} title={t('lists.receive')} width={980} onCancel={close} footer={null} destroyOnHidden maskClosable={false}>
-      <Spin spinning={busy} tip={t('lists.checking')}>
+      {jobId !== null && (
+        <Space style={{ marginBottom: 12 }}>
+          <Progress type="circle" size={28} percent={phase === 'check' ? 66 : 33} status="active" />
+          <Typography.Text>{t(phase === 'check' ? 'lists.checking' : 'import.phase.write')}</Typography.Text>
+          <Button size="small" onClick={() => void api['job-cancel']({ jobId })}>
+            {t('common.cancel')}
+          </Button>
+        </Space>
+      )}
+      <Spin spinning={busy}>
         <Form layout="vertical">
           <Space wrap size="large">
             <Form.Item label={t('lists.kind')}>
