@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli';
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: {},
-    now: () => new Date('2026-11-27T08:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
+import { cli } from '../helpers/cli';
 
 const PAYLOAD =
   '008195004321||Lường Thị Hưởng|12031995|Nữ|Thôn Nà Coóc, xã Trung Hà, huyện Chiêm Hóa, tỉnh Tuyên Quang|04102024||||';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli';
+import { cli } from '../helpers/cli';
 import { PROJECT_ROOT, REGISTRY_CSV, tempDir } from '../helpers/paths';
 import { writeFileSync } from 'node:fs';
 import { PEOPLE, csvText, utf8Bom } from '../helpers/extract-files';
@@ -10,18 +10,6 @@ let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: {},
-    now: () => new Date('2026-11-27T08:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
 
 describe('doichieu registry', () => {
   it('imports with --json printing exactly one JSON document, and re-imports as unchanged', async () => {

@@ -8,7 +8,12 @@ import type { EntryView } from '../../shared/api-contract';
 import { normalizeIdCell } from '../../shared/lists/normalize-entry';
 import { fail, ok, type Result } from '../../shared/result';
 import { entryDifferences } from '../../shared/verification/differences';
-import type { EntryStatus, Resolution } from '../../shared/verification/vocabulary';
+import {
+  RESOLUTION_FITS,
+  RESOLUTIONS_NEEDING_NOTE,
+  type EntryStatus,
+  type Resolution,
+} from '../../shared/verification/vocabulary';
 import type { Db } from '../db/open-database';
 import type { ResidentRow } from '../registry/resident-rows';
 import { registryFacts, type EntryRow } from './check-list';
@@ -21,16 +26,6 @@ export interface ResolveRequest {
   readonly candidateId?: number;
   readonly by: string;
 }
-
-/** Which resolutions fit which status. */
-const ALLOWED: Readonly<Record<Resolution, readonly EntryStatus[]>> = {
-  list_corrected: ['mismatched'],
-  registry_corrected: ['mismatched'],
-  collected: ['not_found'],
-  candidate_chosen: ['ambiguous'],
-  referred: ['mismatched', 'not_found', 'ambiguous', 'invalid'],
-  unresolved: ['mismatched', 'not_found', 'ambiguous', 'invalid'],
-};
 
 interface StoredEntry extends EntryRow {
   readonly status: EntryStatus | null;
@@ -59,12 +54,11 @@ export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result
   // An ambiguous entry whose candidate was chosen has the chosen resident's status, and stays choosable.
   const statuses: EntryStatus[] =
     (JSON.parse(entry.candidates) as number[]).length > 0 ? [entry.status, 'ambiguous'] : [entry.status];
-  if (!statuses.some((s) => ALLOWED[request.resolution].includes(s))) {
+  if (!statuses.some((s) => RESOLUTION_FITS[request.resolution].includes(s))) {
     return fail('resolve.notAllowed', { resolution: request.resolution, status: entry.status });
   }
   const note = request.note?.trim() || null;
-  if ((request.resolution === 'unresolved' || request.resolution === 'registry_corrected') && note === null)
-    return fail('resolve.noteNeeded');
+  if (RESOLUTIONS_NEEDING_NOTE.has(request.resolution) && note === null) return fail('resolve.noteNeeded');
   const at = now.toISOString();
 
   db.transaction(() => {

@@ -19,7 +19,13 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo, EntryView, ListSummary, ResidentRef } from '../../shared/api-contract';
 import type { MessageKey } from '../../shared/i18n';
-import type { ComparedField, EntryStatus, Resolution } from '../../shared/verification/vocabulary';
+import {
+  RESOLUTION_FITS,
+  RESOLUTIONS_NEEDING_NOTE,
+  type ComparedField,
+  type EntryStatus,
+  type Resolution,
+} from '../../shared/verification/vocabulary';
 import { api } from '../api/client';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { StatusTag } from '../components/StatusTag';
@@ -28,22 +34,9 @@ import { sexKey, showDate } from '../format';
 import { useT } from '../i18n';
 
 /** Resolutions with their keyboard keys, in the order the worklist offers them. */
-const RESOLUTION_KEYS: readonly { resolution: Resolution; key: string; needsNote: boolean }[] = [
-  { resolution: 'list_corrected', key: '1', needsNote: false },
-  { resolution: 'registry_corrected', key: '2', needsNote: true },
-  { resolution: 'collected', key: '3', needsNote: false },
-  { resolution: 'referred', key: '4', needsNote: false },
-  { resolution: 'unresolved', key: '5', needsNote: true },
-];
-
-const ALLOWED: Readonly<Record<Resolution, readonly EntryStatus[]>> = {
-  list_corrected: ['mismatched'],
-  registry_corrected: ['mismatched'],
-  collected: ['not_found'],
-  candidate_chosen: ['ambiguous'],
-  referred: ['mismatched', 'not_found', 'ambiguous', 'invalid'],
-  unresolved: ['mismatched', 'not_found', 'ambiguous', 'invalid'],
-};
+const RESOLUTION_KEYS: readonly { resolution: Resolution; key: string; needsNote: boolean }[] = (
+  ['list_corrected', 'registry_corrected', 'collected', 'referred', 'unresolved'] as const
+).map((resolution, i) => ({ resolution, key: String(i + 1), needsNote: RESOLUTIONS_NEEDING_NOTE.has(resolution) }));
 
 const WORKLIST_ORDER: readonly EntryStatus[] = [
   'mismatched',
@@ -140,7 +133,7 @@ export function ListDetail({
         void undo(current);
         return;
       }
-      const action = RESOLUTION_KEYS.find((r) => r.key === e.key && ALLOWED[r.resolution].includes(current.status!));
+      const action = RESOLUTION_KEYS.find((r) => r.key === e.key && RESOLUTION_FITS[r.resolution].includes(current.status!));
       if (action && (!action.needsNote || note.trim() !== '')) {
         e.preventDefault();
         void resolve(current, action.resolution);
@@ -334,7 +327,7 @@ function EntryPanel(props: {
         />
       ) : (
         entry.status !== null &&
-        RESOLUTION_KEYS.some((a) => ALLOWED[a.resolution].includes(entry.status!)) && (
+        RESOLUTION_KEYS.some((a) => RESOLUTION_FITS[a.resolution].includes(entry.status!)) && (
           <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
             <Input.TextArea
               rows={2}
@@ -344,7 +337,7 @@ function EntryPanel(props: {
               onChange={(e) => props.onNote(e.target.value)}
             />
             <Space wrap>
-              {RESOLUTION_KEYS.filter((a) => ALLOWED[a.resolution].includes(entry.status!)).map((a) => (
+              {RESOLUTION_KEYS.filter((a) => RESOLUTION_FITS[a.resolution].includes(entry.status!)).map((a) => (
                 <Button
                   key={a.resolution}
                   disabled={a.needsNote && props.note.trim() === ''}
