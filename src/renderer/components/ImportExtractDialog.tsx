@@ -1,11 +1,12 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Progress, Select, Space, Statistic, Steps, Table, Typography, Upload, message } from 'antd';
+import { Alert, Button, Modal, Progress, Space, Statistic, Steps, Table, Typography, Upload, message } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportPreview, JobPhase, RegistryImportResult } from '../../shared/api-contract';
 import type { MessageKey } from '../../shared/i18n';
 import { RESIDENT_FIELDS, type ColumnMapping, type ResidentField } from '../../shared/registry/fields';
 import type { RowError } from '../../shared/types';
 import { api } from '../api/client';
+import { ColumnMappingTable } from './ColumnMappingTable';
 import { XLSX_MIME, downloadBytes } from '../download';
 import { useFormatCount, useT } from '../i18n';
 
@@ -212,10 +213,6 @@ function MappingStep(props: {
   const formatCount = useFormatCount();
   const { preview } = props;
   const invalid = preview.errors.length;
-  const fieldOptions = [
-    { value: '', label: t('import.unmapped') },
-    ...RESIDENT_FIELDS.map((f) => ({ value: f, label: t(`col.${f}` as MessageKey) })),
-  ];
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Paragraph>
@@ -226,41 +223,12 @@ function MappingStep(props: {
           rows: formatCount(preview.dataRows),
         })}
       </Typography.Paragraph>
-      <Table
-        size="small"
-        rowKey="index"
-        pagination={false}
-        scroll={{ y: 320 }}
-        dataSource={[...preview.columns]}
-        data-testid="mapping-table"
-        columns={[
-          { title: t('col.sourceColumn'), dataIndex: 'title', width: 220, render: (title: string) => <strong>{title}</strong> },
-          {
-            title: t('col.field'),
-            width: 220,
-            render: (_, column) => (
-              <Select
-                style={{ width: 200 }}
-                aria-label={column.title}
-                value={RESIDENT_FIELDS.find((f) => props.mapping[f] === column.index) ?? ''}
-                options={fieldOptions}
-                onChange={(value: string) => props.onChange(column.index, value === '' ? null : (value as ResidentField))}
-              />
-            ),
-          },
-          {
-            title: '',
-            render: (_, column) => (
-              <Typography.Text type="secondary" ellipsis>
-                {preview.sample
-                  .map((row) => row[column.index] ?? '')
-                  .filter(Boolean)
-                  .slice(0, 3)
-                  .join(' · ')}
-              </Typography.Text>
-            ),
-          },
-        ]}
+      <ColumnMappingTable
+        columns={preview.columns}
+        sample={preview.sample}
+        fieldOptions={RESIDENT_FIELDS.map((f) => ({ value: f, label: t(`col.${f}` as MessageKey) }))}
+        onChange={props.onChange}
+        testId="mapping-table"
       />
       {invalid > 0 && (
         <>

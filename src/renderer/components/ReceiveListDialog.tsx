@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Progress, Select, Space, Spin, Table, Typography, Upload, message } from 'antd';
+import { Alert, Button, Form, Input, Modal, Progress, Select, Space, Spin, Typography, Upload, message } from 'antd';
 import { useState } from 'react';
 import type { JobPhase, ListPreview } from '../../shared/api-contract';
 import { formatDateVi } from '../../shared/dates';
@@ -7,6 +7,7 @@ import type { MessageKey } from '../../shared/i18n';
 import { LIST_FIELDS, LIST_KINDS, type ListField, type ListKind, type ListMapping } from '../../shared/lists/fields';
 import { api } from '../api/client';
 import { followJob } from '../api/jobs';
+import { ColumnMappingTable } from './ColumnMappingTable';
 import { useFormatCount, useT } from '../i18n';
 
 /** Receiving a list: the file, its kind, source and date, then the column mapping, then the check. */
@@ -95,11 +96,6 @@ export function ReceiveListDialog({
     onReceived(list.listId);
   };
 
-  const fieldOptions = [
-    { value: '', label: t('import.unmapped') },
-    ...LIST_FIELDS.map((f) => ({ value: f, label: t(`field.${f}` as MessageKey) })),
-  ];
-
   return (
     <Modal open={open} title={t('lists.receive')} width={980} onCancel={close} footer={null} destroyOnHidden maskClosable={false}>
       {jobId !== null && (
@@ -167,46 +163,12 @@ export function ReceiveListDialog({
             <Typography.Paragraph>
               {t('lists.mappingIntro', { file: preview.fileName, row: preview.headerRow, rows: formatCount(preview.entries) })}
             </Typography.Paragraph>
-            <Table
-              size="small"
-              rowKey="index"
-              pagination={false}
-              scroll={{ y: 300 }}
-              dataSource={[...preview.columns]}
-              data-testid="list-mapping-table"
-              columns={[
-                {
-                  title: t('col.sourceColumn'),
-                  dataIndex: 'title',
-                  width: 220,
-                  render: (title: string) => <strong>{title}</strong>,
-                },
-                {
-                  title: t('col.field'),
-                  width: 220,
-                  render: (_, column) => (
-                    <Select
-                      style={{ width: 200 }}
-                      aria-label={column.title}
-                      value={column.field ?? ''}
-                      options={fieldOptions}
-                      onChange={(value: string) => void remap(column.index, value === '' ? null : (value as ListField))}
-                    />
-                  ),
-                },
-                {
-                  title: '',
-                  render: (_, column) => (
-                    <Typography.Text type="secondary" ellipsis>
-                      {preview.sample
-                        .map((row) => row[column.index] ?? '')
-                        .filter(Boolean)
-                        .slice(0, 3)
-                        .join(' · ')}
-                    </Typography.Text>
-                  ),
-                },
-              ]}
+            <ColumnMappingTable
+              columns={preview.columns}
+              sample={preview.sample}
+              fieldOptions={LIST_FIELDS.map((f) => ({ value: f, label: t(`field.${f}` as MessageKey) }))}
+              onChange={(column, field) => void remap(column, field)}
+              testId="list-mapping-table"
             />
             {mapping.fullName === undefined && (
               <Alert type="error" showIcon message={t('list.noNameColumn', { file: preview.fileName })} />
