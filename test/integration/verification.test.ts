@@ -6,6 +6,7 @@ import { prepareList } from '../../src/main/lists/prepare-list';
 import { encodeTcvn3, encodeVni } from '../../src/shared/text/legacy-encodings';
 import { ENTRY_STATUSES, COMPARED_FIELDS } from '../../src/shared/verification/vocabulary';
 import { tempDatabase } from '../helpers/db';
+import { csvText, utf8Bom } from '../helpers/extract-files';
 import { importAndCheck, listWorkbook, seedRegistry } from '../helpers/lists';
 import { REGISTRY_CSV, SHARED_FIXTURES } from '../helpers/paths';
 import { importExtractFile } from '../../src/main/registry/import-extract';
@@ -285,5 +286,52 @@ describe('lists as stations really make them', () => {
       ]),
     );
     expect(checked.entries.map((e) => e.row)).toEqual([5, 6]);
+  });
+});
+
+describe('Resolution 68 support lists', () => {
+  it('check the residence they claim: thường trú against the permanent address, tạm trú against the current one', async () => {
+    const header = ['STT', 'Số định danh cá nhân', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Nơi thường trú', 'Nơi ở hiện tại'];
+    const outcome = await importExtractFile(
+      db,
+      utf8Bom(
+        csvText(
+          [
+            ['1', '008090012345', 'Ma Văn Tường', '06/08/1990', 'Nam', ADDR('Ba 1'), ADDR('Ba 1')],
+            [
+              '2',
+              '008195004321',
+              'Lường Thị Hưởng',
+              '12/03/1995',
+              'Nữ',
+              'Tổ 5, phường Tân Quang, thành phố Tuyên Quang',
+              ADDR('Nà Coóc'),
+            ],
+          ],
+          header,
+        ),
+      ),
+      'registry.csv',
+      { skipInvalid: false, locale: 'vi', now: new Date() },
+    );
+    expect(outcome.ok).toBe(true);
+    const listHeader = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Địa chỉ', 'Tình trạng cư trú'];
+    const rows = [
+      ['Ma Văn Tường', '06/08/1990', 'Nam', '008090012345', 'Thôn Ba 1, xã Trung Hà', 'Thường trú'],
+      ['Lường Thị Hưởng', '12/03/1995', 'Nữ', '008195004321', 'Thôn Nà Coóc, xã Trung Hà', 'Tạm trú'],
+      ['Lường Thị Hưởng', '12/03/1995', 'Nữ', '008195004321', 'Thôn Nà Coóc, xã Trung Hà', 'Thường trú'],
+    ];
+    const check = async (kind: 'support68' | 'registration', list: string[][]) => {
+      const { checked } = await importAndCheck(db, await listWorkbook(list, { header: listHeader }), 'nq68.xlsx', kind);
+      return checked.entries.map((e) => [e.status, e.differences]);
+    };
+    expect(await check('support68', [rows[0]!, rows[1]!])).toEqual([
+      ['matched', []],
+      ['matched', []],
+    ]);
+    // She lives in Nà Coóc only temporarily: claiming thường trú there differs from the registry.
+    expect(await check('support68', [rows[2]!])).toEqual([['mismatched', ['address']]]);
+    // A registration list does not ask which residence: either address agrees.
+    expect(await check('registration', [rows[2]!])).toEqual([['matched', []]]);
   });
 });

@@ -8,7 +8,7 @@ import { isForeignNationality, normalizeIdCell } from '../../shared/lists/normal
 import { compareNames, nameSimilarity, withinOneEdit } from '../../shared/text/names';
 import { matchKey } from '../../shared/text/normalize';
 import type { Sex } from '../../shared/types';
-import { entryDifferences, type EntryFacts, type RegistryFacts } from '../../shared/verification/differences';
+import { entryDifferences, parseResidence, type EntryFacts, type RegistryFacts } from '../../shared/verification/differences';
 import { ENTRY_STATUSES, type ComparedField, type EntryStatus } from '../../shared/verification/vocabulary';
 import type { Db } from '../db/open-database';
 import type { ResidentRow } from '../registry/resident-rows';
@@ -25,6 +25,8 @@ export interface EntryRow {
   readonly id_number: string | null;
   readonly nationality: string | null;
   readonly address: string | null;
+  /** The other mapped columns as JSON (read for Resolution 68 lists only). */
+  readonly extra?: string;
 }
 
 export interface EntryOutcome {
@@ -132,6 +134,10 @@ function facts(entry: EntryRow): EntryFacts {
     sex: entry.sex,
     idNumber: entry.id_number === null ? null : normalizeIdCell(entry.id_number),
     address: entry.address,
+    residence:
+      entry.extra === undefined
+        ? null
+        : parseResidence((JSON.parse(entry.extra) as { residenceStatus?: string }).residenceStatus),
   };
 }
 
@@ -214,11 +220,14 @@ function unlinkedKey(entry: EntryRow): string | null {
 
 /** Checks every entry of a list in row order, marks later entries of the same person `duplicate`, and stores the outcome. */
 export function checkList(db: Db, listId: number, now: Date): ListCheckResult | null {
-  const list = db.prepare<[number], { id: number }>('SELECT id FROM lists WHERE id = ?').get(listId);
+  const list = db.prepare<[number], { id: number; kind: string }>('SELECT id, kind FROM lists WHERE id = ?').get(listId);
   if (!list) return null;
+  // Resolution 68 lists verify the residence they claim (thường trú / tạm trú) against the matching address.
+  const kind = list.kind;
   const entries = db
     .prepare<[number], EntryRow>(
-      'SELECT id, row, full_name, birth_date, sex, id_number, nationality, address FROM list_entries WHERE list_id = ? ORDER BY row',
+      `SELECT id, row, full_name, birth_date, sex, id_number, nationality, address${kind === 'support68' ? ', extra' : ''}
+       FROM list_entries WHERE list_id = ? ORDER BY row`,
     )
     .all(listId);
   const lookups = registryLookups(db, listId);

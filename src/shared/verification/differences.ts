@@ -1,6 +1,7 @@
 import { datesConsistent, type IsoDate } from '../dates';
 import { compareNames } from '../text/names';
 import type { Sex } from '../types';
+import { matchKey } from '../text/normalize';
 import { addressAgrees } from './address';
 import type { ComparedField } from './vocabulary';
 
@@ -12,6 +13,23 @@ export interface EntryFacts {
   /** A 12-digit personal ID or a 9-digit CMND, normalised; null when absent or not an ID. */
   readonly idNumber: string | null;
   readonly address: string | null;
+  /**
+   * For Resolution 68 lists, the residence the list claims: `permanent` (thường trú) is checked
+   * against the registry's permanent residence, `temporary` (tạm trú) against the current one.
+   */
+  readonly residence?: Residence | null;
+}
+
+export type Residence = 'permanent' | 'temporary' | 'stay';
+
+/** Thường trú / tạm trú / lưu trú as a list writes them, or null. */
+export function parseResidence(text: string | null | undefined): Residence | null {
+  if (!text) return null;
+  const key = matchKey(text);
+  if (key.includes('THUONG TRU')) return 'permanent';
+  if (key.includes('TAM TRU')) return 'temporary';
+  if (key.includes('LUU TRU')) return 'stay';
+  return null;
 }
 
 /** What the registry says about a resident. */
@@ -39,7 +57,13 @@ export function entryDifferences(entry: EntryFacts, resident: RegistryFacts): Co
   if (entry.sex !== null && resident.sex !== null && entry.sex !== resident.sex) differences.push('sex');
   if (entry.idNumber !== null && entry.idNumber !== resident.personalId && entry.idNumber !== resident.oldId)
     differences.push('personalId');
-  if (entry.address !== null && !addressAgrees(entry.address, [resident.permanentAddress, resident.currentAddress])) {
+  const registryAddresses =
+    entry.residence === 'permanent'
+      ? [resident.permanentAddress]
+      : entry.residence === 'temporary'
+        ? [resident.currentAddress]
+        : [resident.permanentAddress, resident.currentAddress];
+  if (entry.address !== null && !addressAgrees(entry.address, registryAddresses)) {
     differences.push('address');
   }
   return differences;
