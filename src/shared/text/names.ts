@@ -18,6 +18,7 @@ export function canonicalName(name: string): string {
 /** Whether two names are the same, differ only in their diacritics, or differ. */
 export function compareNames(a: string, b: string): NameComparison {
   // Most names on a list are spelt as in the registry: settle those without the syllable parser.
+  if (a === b) return 'same';
   const plainA = cleanText(a).toLowerCase();
   const plainB = cleanText(b).toLowerCase();
   if (plainA === plainB) return 'same';

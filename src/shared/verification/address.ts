@@ -54,6 +54,15 @@ export function parseAddress(address: string): AddressParts {
 /** Whether a list's address agrees with one of the registry's addresses for the person. */
 export function addressAgrees(listAddress: string, registryAddresses: readonly (string | null)[]): boolean {
   // The common case: the list copies the registry's address, perhaps without the district and province.
+  for (const registry of registryAddresses) {
+    if (
+      registry !== null &&
+      registry.startsWith(listAddress) &&
+      (registry.length === listAddress.length || registry[listAddress.length] === ',')
+    ) {
+      return true;
+    }
+  }
   const plain = cleanText(listAddress).toLowerCase();
   for (const registry of registryAddresses) {
     if (registry === null) continue;
