@@ -90,9 +90,11 @@ export function registryFacts(r: MatchRow): RegistryFacts {
 export function registryLookups(db: Db, listId?: number) {
   const byPersonalId = db.prepare<[string], MatchRow>(`SELECT ${MATCH_COLUMNS} FROM residents WHERE personal_id = ?`);
   const byOldId = db.prepare<[string], MatchRow>(`SELECT ${MATCH_COLUMNS} FROM residents WHERE old_id = ? LIMIT 20`);
-  const byNameKey = db.prepare<[string, number], MatchRow>(
-    `SELECT ${MATCH_COLUMNS} FROM residents WHERE name_key = ? AND birth_year = ? LIMIT 500`,
+  // Name candidates are filtered on the covering index; only those that fit are read from the table.
+  const nameCandidates = db.prepare<[string, number], Pick<MatchRow, 'id' | 'birth_date' | 'sex'>>(
+    'SELECT id, birth_date, sex FROM residents WHERE name_key = ? AND birth_year = ? LIMIT 500',
   );
+  const byRowId = db.prepare<[number], MatchRow>(`SELECT ${MATCH_COLUMNS} FROM residents WHERE id = ?`);
   const byBirth = db.prepare<[string, string], MatchRow>(
     `SELECT ${MATCH_COLUMNS} FROM residents WHERE birth_date = ? AND sex = ? LIMIT 5000`,
   );
@@ -119,8 +121,18 @@ export function registryLookups(db: Db, listId?: number) {
       }
       return byOldId.all(id);
     },
-    /** Residents with this name key born in this year (the index on name_key, birth_year). */
-    byNameKey: (key: string, birthYear: number) => byNameKey.all(key, birthYear),
+    /** Residents with this name key whose birth date and sex fit (read from the index on name_key, birth_year, birth_date, sex). */
+    byName(key: string, birthDate: string, sex: Sex | null): MatchRow[] {
+      return nameCandidates
+        .all(key, yearOf(birthDate))
+        .filter(
+          (r) =>
+            r.birth_date !== null &&
+            datesConsistent(birthDate, r.birth_date) &&
+            (sex === null || r.sex === null || sex === r.sex),
+        )
+        .map((r) => byRowId.get(r.id)!);
+    },
     byBirth: (date: string, sex: Sex) => byBirth.all(date, sex),
   };
 }
@@ -157,14 +169,7 @@ const FOREIGN: EntryOutcome = { status: 'foreign', resident: null, differences: 
 /** Residents whose name (accents aside), birth date and sex fit the entry. */
 function namedResidents(entry: EntryFacts, lookups: RegistryLookups): MatchRow[] {
   if (entry.fullName === null || entry.birthDate === null) return [];
-  return lookups
-    .byNameKey(matchKey(entry.fullName), yearOf(entry.birthDate))
-    .filter(
-      (r) =>
-        r.birth_date !== null &&
-        datesConsistent(entry.birthDate!, r.birth_date) &&
-        (entry.sex === null || r.sex === null || entry.sex === r.sex),
-    );
+  return lookups.byName(matchKey(entry.fullName), entry.birthDate, entry.sex);
 }
 
 /** Decides one entry on its own (duplicates within the list are decided afterwards). */
@@ -224,12 +229,36 @@ export function checkList(db: Db, listId: number, now: Date): ListCheckResult | 
   if (!list) return null;
   // Resolution 68 lists verify the residence they claim (thường trú / tạm trú) against the matching address.
   const kind = list.kind;
-  const entries = db
-    .prepare<[number], EntryRow>(
-      `SELECT id, row, full_name, birth_date, sex, id_number, nationality, address${kind === 'support68' ? ', extra' : ''}
-       FROM list_entries WHERE list_id = ? ORDER BY row`,
-    )
-    .all(listId);
+  // Raw rows made into objects here cost half of what better-sqlite3's row objects do.
+  const entries: EntryRow[] = (
+    db
+      .prepare<[number], unknown[]>(
+        `SELECT id, row, full_name, birth_date, sex, id_number, nationality, address${kind === 'support68' ? ', extra' : ''}
+         FROM list_entries WHERE list_id = ? ORDER BY row`,
+      )
+      .raw(true)
+      .all(listId) as [
+      number,
+      number,
+      string | null,
+      string | null,
+      Sex | null,
+      string | null,
+      string | null,
+      string | null,
+      string?,
+    ][]
+  ).map((r) => ({
+    id: r[0],
+    row: r[1],
+    full_name: r[2],
+    birth_date: r[3],
+    sex: r[4],
+    id_number: r[5],
+    nationality: r[6],
+    address: r[7],
+    extra: r[8],
+  }));
   const lookups = registryLookups(db, listId);
   const summary = Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>;
   const checked: CheckedEntry[] = [];

@@ -46,7 +46,8 @@ export const migration0001: Migration = {
         is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1))
       ) STRICT;
       CREATE INDEX residents_old_id ON residents(old_id) WHERE old_id IS NOT NULL;
-      CREATE INDEX residents_name_key ON residents(name_key, birth_year);
+      -- Birth date and sex in the index let a name search filter without reading the table.
+      CREATE INDEX residents_name_key ON residents(name_key, birth_year, birth_date, sex);
       CREATE INDEX residents_reversed_key ON residents(reversed_key, birth_year);
 
       -- Corrections and newly collected residents awaiting export to the national registry.
