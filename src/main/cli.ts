@@ -12,6 +12,8 @@ import { parseCccdQr } from '../shared/identity/cccd-qr';
 import { checkIdNumber } from '../shared/identity/id-check';
 import type { Problem } from '../shared/result';
 import type { Sex } from '../shared/types';
+import { parseCapture } from '../shared/scanner/capture';
+import { SCAN_FORMATS, type ScanFormat } from '../shared/scanner/decoders';
 import { LIST_KINDS, type ListKind } from '../shared/lists/fields';
 import { ENTRY_STATUSES } from '../shared/verification/vocabulary';
 import { openDatabase, type Db } from './db/open-database';
@@ -20,6 +22,8 @@ import { exportList } from './lists/export-list';
 import { importParsedList } from './lists/import-list';
 import { prepareList } from './lists/prepare-list';
 import { findResidents } from './registry/find-residents';
+import { readScans } from './scanner/read-scans';
+import { replayTransport } from './scanner/replay-transport';
 import { importExtractFile } from './registry/import-extract';
 
 export interface CliIo {
@@ -267,6 +271,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         for (const [path, data] of targets) writeFileSync(path, data);
         const written = targets.map(([path]) => resolvePath(path));
         print({ files: written }, written.join('\n'));
+        return 0;
+      }
+      case 'scanner replay': {
+        const file = need(rest[0], '<tệp ghi>');
+        const format = args.flags.get('format');
+        if (typeof format !== 'string' || !(SCAN_FORMATS as readonly string[]).includes(format)) {
+          throw new UsageError(text('scanner.badFormat', { value: String(format ?? '') }));
+        }
+        if (!existsSync(file)) throw new InputError({ key: 'cli.fileNotFound', params: { file } });
+        const capture = parseCapture(readFileSync(file, 'utf8'));
+        if (!capture.ok)
+          throw new InputError({ key: 'scanner.badCapture', params: { file: basename(file), line: capture.line } });
+        const scans = await readScans(replayTransport(capture.reports, format as ScanFormat));
+        print({ scans }, scans.map((s) => `${s.complete ? '' : `[${text('scanner.incomplete')}] `}${s.text}`).join('\n'));
         return 0;
       }
       case 'qr parse': {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { cli } from '../helpers/cli';
+import { SHARED_FIXTURES } from '../helpers/paths';
 
 const PAYLOAD =
   '008195004321||Lường Thị Hưởng|12031995|Nữ|Thôn Nà Coóc, xã Trung Hà, huyện Chiêm Hóa, tỉnh Tuyên Quang|04102024||||';
@@ -87,5 +89,30 @@ describe('doichieu mrz parse', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/3 dòng, mỗi dòng 30 ký tự/);
     expect((await cli('mrz', 'parse', 'IDVNM0900123450001090012345<<1')).code).toBe(2);
+  });
+});
+
+describe('doichieu scanner replay', () => {
+  it('prints the scans of a capture', async () => {
+    const result = await cli(
+      'scanner',
+      'replay',
+      join(SHARED_FIXTURES, 'scanner', 'keyboard-ascii.txt'),
+      '--format',
+      'keyboard',
+      '--json',
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      scans: [{ text: '008090012345|070123456|Ma Van Tuong|06081990|Nam|Thon Ba 1|15062021', complete: true }],
+    });
+  });
+  it('exits 2 for an unknown format and 1 for a malformed capture', async () => {
+    expect(
+      (await cli('scanner', 'replay', join(SHARED_FIXTURES, 'scanner', 'keyboard-ascii.txt'), '--format', 'serial')).code,
+    ).toBe(2);
+    const bad = await cli('scanner', 'replay', join(SHARED_FIXTURES, 'scanner', 'expected.json'), '--format', 'hidpos');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/sai ở dòng 1/);
   });
 });

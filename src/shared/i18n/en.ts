@@ -252,5 +252,8 @@ export const en: Record<MessageKey, string> = {
   'field.facility': 'Vaccination facility',
   'field.note': 'Note',
   'field.oldId': 'Old ID card',
+  'scanner.badFormat': 'Format "{value}" is not valid (use hidpos, hidpos-newland or keyboard).',
+  'scanner.badCapture': 'Capture "{file}" is malformed at line {line}: each line is milliseconds, a space, then bytes in hex.',
+  'scanner.incomplete': 'incomplete',
   'api.badRequest': 'Invalid request: {detail}',
 };

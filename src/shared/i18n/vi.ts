@@ -247,6 +247,9 @@ export const vi = {
   'field.facility': 'Cơ sở tiêm chủng',
   'field.note': 'Ghi chú',
   'field.oldId': 'Số CMND',
+  'scanner.badFormat': 'Định dạng "{value}" không hợp lệ (dùng hidpos, hidpos-newland hoặc keyboard).',
+  'scanner.badCapture': 'Tệp ghi "{file}" sai ở dòng {line}: mỗi dòng là số mili giây, dấu cách, rồi các byte dạng hex.',
+  'scanner.incomplete': 'chưa trọn',
   'api.badRequest': 'Yêu cầu không hợp lệ: {detail}',
 } as const;
 
