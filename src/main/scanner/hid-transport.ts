@@ -1,0 +1,156 @@
+/**
+ * HID POS scanners through node-hid (DESIGN.md §7). A composite scanner exposes several HID
+ * collections (keyboard, HID POS…); only the HID POS one (usage page 0x8C, usage 2) is opened, since
+ * Windows keeps keyboard-class collections for itself. After an unplug the transport waits for the
+ * device to come back and reopens it.
+ */
+import type { ScanFormat } from '../../shared/scanner/decoders';
+import type { ScannerTransport } from './transport';
+
+export const HID_POS_USAGE_PAGE = 0x8c;
+export const HID_POS_SCANNER_USAGE = 0x02;
+
+export interface HidDevice {
+  readonly vendorId: number;
+  readonly productId: number;
+  readonly path?: string | undefined;
+  readonly product?: string | undefined;
+  readonly manufacturer?: string | undefined;
+  readonly serialNumber?: string | undefined;
+  readonly usagePage?: number | undefined;
+  readonly usage?: number | undefined;
+  readonly interface: number;
+}
+
+export interface HidHandle {
+  on(event: 'data', listener: (data: Buffer) => void): unknown;
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+  close(): Promise<void>;
+}
+
+/** The edge of the HID world: node-hid in the app, a fake in tests. */
+export interface HidModule {
+  devicesAsync(): Promise<HidDevice[]>;
+  open(path: string): Promise<HidHandle>;
+}
+
+/** node-hid, loaded on first use (a missing libusb/hidraw then fails here, not at start-up). */
+export function nodeHidModule(): HidModule {
+  const load = async () => {
+    const hid = (await import('node-hid')) as typeof import('node-hid') & { default?: typeof import('node-hid') };
+    return hid.default ?? hid;
+  };
+  return {
+    devicesAsync: async () => (await load()).devicesAsync(),
+    open: async (path) => (await (await load()).HIDAsync.open(path)) as unknown as HidHandle,
+  };
+}
+
+export interface DeviceView {
+  readonly vendorId: number;
+  readonly productId: number;
+  readonly path: string | null;
+  readonly name: string;
+  readonly usagePage: number | null;
+  readonly usage: number | null;
+  /** The HID POS scanner collection: the one to open. */
+  readonly hidPos: boolean;
+  /** Looks like a scanner by its collection or its name. */
+  readonly likelyScanner: boolean;
+}
+
+const SCANNER_NAMES = /scan|barcode|honeywell|newland|zebra|datalogic|symbol|metrologic|qr|cccd/i;
+
+/** Devices as the Thiết bị page lists them, scanners first. */
+export function describeDevices(devices: readonly HidDevice[]): DeviceView[] {
+  return devices
+    .map((d) => {
+      const hidPos = d.usagePage === HID_POS_USAGE_PAGE && d.usage === HID_POS_SCANNER_USAGE;
+      const name = [d.manufacturer, d.product].filter(Boolean).join(' ') || `${hex(d.vendorId)}:${hex(d.productId)}`;
+      return {
+        vendorId: d.vendorId,
+        productId: d.productId,
+        path: d.path ?? null,
+        name,
+        usagePage: d.usagePage ?? null,
+        usage: d.usage ?? null,
+        hidPos,
+        likelyScanner: hidPos || d.usagePage === HID_POS_USAGE_PAGE || SCANNER_NAMES.test(name),
+      };
+    })
+    .sort((a, b) => Number(b.likelyScanner) - Number(a.likelyScanner) || Number(b.hidPos) - Number(a.hidPos));
+}
+
+function hex(n: number): string {
+  return n.toString(16).padStart(4, '0');
+}
+
+/** The path of a device's HID POS scanner collection, or null when it has none (keyboard mode). */
+export function hidPosPath(devices: readonly HidDevice[], vendorId: number, productId: number): string | null {
+  const pos = devices.find(
+    (d) =>
+      d.vendorId === vendorId &&
+      d.productId === productId &&
+      d.usagePage === HID_POS_USAGE_PAGE &&
+      d.usage === HID_POS_SCANNER_USAGE,
+  );
+  return pos?.path ?? null;
+}
+
+export interface HidPosOptions {
+  readonly vendorId: number;
+  readonly productId: number;
+  readonly format: Extract<ScanFormat, 'hidpos' | 'hidpos-newland'>;
+  readonly now: () => number;
+  /** How often to look for the device again after it was unplugged. */
+  readonly reopenMs?: number;
+  readonly onState?: (state: 'open' | 'waiting') => void;
+}
+
+/** A transport reading a HID POS scanner, reopening it after an unplug, until closed. */
+export function hidPosTransport(hid: HidModule, options: HidPosOptions): ScannerTransport {
+  let closed = false;
+  let handle: HidHandle | null = null;
+  let wake: (() => void) | null = null;
+  const reopenMs = options.reopenMs ?? 1000;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  return {
+    format: options.format,
+    async start(onReport) {
+      while (!closed) {
+        const path = hidPosPath(await hid.devicesAsync(), options.vendorId, options.productId);
+        if (path === null) {
+          options.onState?.('waiting');
+          await sleep(reopenMs);
+          continue;
+        }
+        try {
+          handle = await hid.open(path);
+        } catch {
+          await sleep(reopenMs);
+          continue;
+        }
+        options.onState?.('open');
+        await new Promise<void>((resolve) => {
+          handle!.on('data', (data) => onReport(new Uint8Array(data), options.now()));
+          handle!.on('error', () => resolve());
+          wake = resolve;
+        });
+        const gone = handle;
+        handle = null;
+        await gone.close().catch(() => undefined);
+      }
+    },
+    close() {
+      closed = true;
+      wake?.();
+    },
+  };
+}
