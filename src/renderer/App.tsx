@@ -20,6 +20,7 @@ import { translate, type Locale, type MessageKey } from '../shared/i18n';
 import { api } from './api/client';
 import { LocaleContext, useT } from './i18n';
 import { ListsPage } from './pages/ListsPage';
+import { LookupPage } from './pages/LookupPage';
 import { ResidentsPage } from './pages/ResidentsPage';
 import { SettingsPage } from './pages/SettingsPage';
 
@@ -102,8 +103,9 @@ export function App() {
               <Layout.Content style={{ padding: 24 }}>
                 {page === 'residents' && <ResidentsPage info={info} onChanged={refresh} />}
                 {page === 'lists' && <ListsPage info={info} onInfo={setInfo} />}
+                {page === 'lookup' && <LookupPage />}
                 {page === 'settings' && <SettingsPage info={info} onChanged={setInfo} />}
-                {page !== 'residents' && page !== 'settings' && page !== 'lists' && (
+                {page !== 'residents' && page !== 'settings' && page !== 'lists' && page !== 'lookup' && (
                   <AntResult status="info" title={t(`nav.${page}` as MessageKey)} subTitle={t('common.comingSoon')} />
                 )}
               </Layout.Content>

@@ -81,6 +81,19 @@ export const requestSchemas = {
     .strict(),
   'lists-unresolve': z.object({ entryId: rowId }).strict(),
   'lists-export': z.object({ listId: rowId }).strict(),
+  'lookup-scan': z
+    .object({
+      text: z.string().min(1).max(1000),
+      place: z.string().trim().min(1).max(200),
+      direction: z.enum(['visit', 'in', 'out']),
+    })
+    .strict(),
+  'checkpoint-visits': z
+    .object({ place: z.string().max(200).optional(), from: z.string().max(40).optional(), to: z.string().max(40).optional() })
+    .strict(),
+  'checkpoint-export': z
+    .object({ place: z.string().max(200).optional(), from: z.string().max(40).optional(), to: z.string().max(40).optional() })
+    .strict(),
   'job-status': z.object({ jobId: id }).strict(),
   'job-cancel': z.object({ jobId: id }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
@@ -216,6 +229,48 @@ export interface ExportedFile {
   readonly data: Uint8Array;
 }
 
+export interface LookupResult {
+  readonly source: 'qr' | 'typed';
+  /** What the card's QR code says (a typed number has no card). */
+  readonly card: {
+    readonly personalId: string;
+    readonly oldId: string | null;
+    readonly fullName: string;
+    readonly birthDate: IsoDate;
+    readonly sex: Sex | null;
+    readonly address: string;
+    readonly issueDate: IsoDate;
+  } | null;
+  readonly number: string;
+  readonly idCheck: {
+    readonly valid: boolean;
+    readonly kind: 'personal_id' | 'cmnd';
+    readonly provinceName: string | null;
+    readonly sex: Sex | null;
+    readonly birthYear: number | null;
+  };
+  readonly resident: ResidentView | null;
+  readonly differences: readonly ComparedField[];
+  readonly warnings: readonly string[];
+  readonly openEntries: readonly {
+    readonly listId: number;
+    readonly fileName: string;
+    readonly row: number;
+    readonly status: EntryStatus;
+  }[];
+  readonly visitId: number;
+}
+
+export interface CheckpointVisit {
+  readonly id: number;
+  readonly at: string;
+  readonly place: string;
+  readonly direction: 'visit' | 'in' | 'out';
+  readonly personalId: string | null;
+  readonly fullName: string | null;
+  readonly source: 'qr' | 'typed';
+}
+
 export interface ResponseMap {
   'app-info': AppInfo;
   'settings-set-locale': AppInfo;
@@ -237,6 +292,9 @@ export interface ResponseMap {
   'lists-resolve': EntryView;
   'lists-unresolve': EntryView;
   'lists-export': { readonly files: readonly ExportedFile[] };
+  'lookup-scan': LookupResult;
+  'checkpoint-visits': readonly CheckpointVisit[];
+  'checkpoint-export': ExportedFile;
   'job-status': JobStatus;
   'job-cancel': JobStatus;
 }

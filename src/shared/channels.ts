@@ -20,6 +20,9 @@ export const CHANNELS = [
   'lists-resolve',
   'lists-unresolve',
   'lists-export',
+  'lookup-scan',
+  'checkpoint-visits',
+  'checkpoint-export',
   'job-status',
   'job-cancel',
 ] as const;

@@ -132,3 +132,14 @@ describe('capture files', () => {
     });
   });
 });
+
+describe('keyboard-mode bursts', () => {
+  it('tell a scanner from a person typing', async () => {
+    const { isScannerBurst } = await import('../../src/shared/scanner/keyboard-burst');
+    const scanner = Array.from({ length: 60 }, (_, i) => i * 8);
+    const person = Array.from({ length: 12 }, (_, i) => i * 180);
+    expect(isScannerBurst(scanner)).toBe(true);
+    expect(isScannerBurst(person)).toBe(false);
+    expect(isScannerBurst([0, 5, 10])).toBe(false);
+  });
+});

@@ -13,6 +13,8 @@ import { checkList } from '../lists/check-list';
 import { exportList } from '../lists/export-list';
 import { checkListMapping, deleteList, importParsedList, rememberedMapping } from '../lists/import-list';
 import { listEntries, listSummaries } from '../lists/list-views';
+import { checkpointVisits, lookupScan } from '../lookup/lookup';
+import { visitsWorkbook } from '../lookup/visits-workbook';
 import { prepareList, type ParsedList } from '../lists/prepare-list';
 import { resolveEntrySafely, unresolveEntry } from '../lists/resolve-entry';
 import { RESIDENT_FIELDS, type ColumnMapping } from '../../shared/registry/fields';
@@ -236,6 +238,10 @@ export function createHandlers(ctx: ApiContext): Handlers {
       setSetting(db, 'officer-name', name);
       return ok(appInfo());
     },
+    'lookup-scan': (request) => lookupScan(db, request, ctx.clock(), getLocale(db)),
+    'checkpoint-visits': (query) => ok(checkpointVisits(db, query)),
+    'checkpoint-export': async (query) =>
+      ok(await visitsWorkbook(checkpointVisits(db, { ...query, limit: 1_000_000 }), getLocale(db))),
     'job-status': ({ jobId }) => {
       const status = ctx.jobs.status(jobId);
       return status ? ok(status) : fail('job.notFound');

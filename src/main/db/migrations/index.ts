@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate';
 import { migration0001 } from './0001-registry';
 import { migration0002 } from './0002-lists';
+import { migration0003 } from './0003-checkpoints';
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];

@@ -1,0 +1,30 @@
+import ExcelJS from 'exceljs';
+import type { CheckpointVisit, ExportedFile } from '../../shared/api-contract';
+import { translate, type Locale, type MessageKey } from '../../shared/i18n';
+import { neutralizeFormula } from '../lists/export-list';
+
+/** The checkpoint log as an .xlsx: time as a real date, IDs as text. */
+export async function visitsWorkbook(visits: readonly CheckpointVisit[], locale: Locale): Promise<ExportedFile> {
+  const t = (key: MessageKey) => translate(locale, key);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(t('visits.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: t('col.at'), key: 'at', width: 20, style: { numFmt: 'dd/mm/yyyy hh:mm:ss' } },
+    { header: t('col.place'), key: 'place', width: 28 },
+    { header: t('col.direction'), key: 'direction', width: 12 },
+    { header: t('col.personalId'), key: 'personalId', width: 16, style: { numFmt: '@' } },
+    { header: t('col.fullName'), key: 'fullName', width: 28 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const v of [...visits].reverse()) {
+    sheet.addRow({
+      // Vietnam time (UTC+7), shown as the wall clock at the checkpoint.
+      at: new Date(new Date(v.at).getTime() + 7 * 3_600_000),
+      place: neutralizeFormula(v.place),
+      direction: t(`direction.${v.direction}` as MessageKey),
+      personalId: v.personalId ?? '',
+      fullName: neutralizeFormula(v.fullName ?? ''),
+    });
+  }
+  return { fileName: 'nhat-ky-chot-kiem-soat.xlsx', data: new Uint8Array(await workbook.xlsx.writeBuffer()) };
+}

@@ -1,0 +1,202 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Input, List, Radio, Row, Space, Table, Tag, Typography, message } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CheckpointVisit, LookupResult } from '../../shared/api-contract';
+import type { MessageKey } from '../../shared/i18n';
+import { isScannerBurst } from '../../shared/scanner/keyboard-burst';
+import type { ComparedField } from '../../shared/verification/vocabulary';
+import { api } from '../api/client';
+import { StatusTag } from '../components/StatusTag';
+import { XLSX_MIME, downloadBytes } from '../download';
+import { sexKey, showDate } from '../format';
+import { useT } from '../i18n';
+
+type Direction = 'visit' | 'in' | 'out';
+
+/** Tra cứu: a scanned card or a typed ID brings up the person; every look-up is a checkpoint visit. */
+export function LookupPage() {
+  const t = useT();
+  const [text, setText] = useState('');
+  const [place, setPlace] = useState('Trụ sở Công an xã');
+  const [direction, setDirection] = useState<Direction>('visit');
+  const [result, setResult] = useState<LookupResult | null>(null);
+  const [visits, setVisits] = useState<readonly CheckpointVisit[]>([]);
+  const [burstIsScan, setBurstIsScan] = useState(false);
+  const keyTimes = useRef<number[]>([]);
+  const inputRef = useRef<HTMLInputElement | null>(null);
+
+  const loadVisits = useCallback(
+    () =>
+      api['checkpoint-visits']({ place: place.trim() || undefined }).then((r) => {
+        if (r.ok) setVisits(r.value);
+      }),
+    [place],
+  );
+  useEffect(() => {
+    void loadVisits();
+  }, [loadVisits]);
+
+  const look = async (value: string) => {
+    if (value.trim() === '') return;
+    setBurstIsScan(isScannerBurst(keyTimes.current));
+    keyTimes.current = [];
+    const response = await api['lookup-scan']({ text: value, place: place.trim() || '—', direction });
+    setText('');
+    inputRef.current?.focus();
+    if (!response.ok) {
+      setResult(null);
+      void message.error(response.error.message);
+      return;
+    }
+    setResult(response.value);
+    void loadVisits();
+  };
+
+  const exportLog = async () => {
+    const response = await api['checkpoint-export']({ place: place.trim() || undefined });
+    if (response.ok) downloadBytes(response.value.fileName, response.value.data, XLSX_MIME);
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('lookup.title')}
+      </Typography.Title>
+      <Space wrap>
+        <Input
+          addonBefore={t('lookup.place')}
+          value={place}
+          onChange={(e) => setPlace(e.target.value)}
+          style={{ width: 360 }}
+          aria-label={t('lookup.place')}
+        />
+        <Radio.Group
+          value={direction}
+          onChange={(e) => setDirection(e.target.value as Direction)}
+          optionType="button"
+          options={[
+            { value: 'visit', label: t('lookup.modeVisit') },
+            { value: 'in', label: t('lookup.modeIn') },
+            { value: 'out', label: t('lookup.modeOut') },
+          ]}
+        />
+      </Space>
+      <Input
+        ref={(el) => {
+          inputRef.current = el?.input ?? null;
+        }}
+        autoFocus
+        size="large"
+        allowClear
+        value={text}
+        placeholder={t('lookup.input')}
+        aria-label={t('lookup.input')}
+        onKeyDown={(e) => {
+          if (e.key.length === 1) keyTimes.current.push(performance.now());
+        }}
+        onChange={(e) => setText(e.target.value)}
+        onPressEnter={() => void look(text)}
+      />
+      {result && <LookupCard result={result} scanned={burstIsScan} />}
+      <Card
+        title={t('lookup.visits')}
+        extra={
+          <Button icon={<DownloadOutlined />} onClick={() => void exportLog()}>
+            {t('lookup.export')}
+          </Button>
+        }
+      >
+        <Table
+          size="small"
+          rowKey="id"
+          data-testid="visits"
+          dataSource={[...visits]}
+          pagination={{ pageSize: 20 }}
+          columns={[
+            { title: t('col.at'), dataIndex: 'at', width: 180, render: (at: string) => new Date(at).toLocaleString('vi-VN') },
+            { title: t('col.place'), dataIndex: 'place' },
+            {
+              title: t('col.direction'),
+              dataIndex: 'direction',
+              width: 100,
+              render: (d: Direction) => t(`direction.${d}` as MessageKey),
+            },
+            { title: t('col.personalId'), dataIndex: 'personalId', width: 140 },
+            { title: t('col.fullName'), dataIndex: 'fullName' },
+            {
+              title: '',
+              dataIndex: 'source',
+              width: 90,
+              render: (s: string) => <Tag>{t(s === 'qr' ? 'lookup.scanned' : 'lookup.typed')}</Tag>,
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
+
+function LookupCard({ result, scanned }: { result: LookupResult; scanned: boolean }) {
+  const t = useT();
+  const { card, resident } = result;
+  const differs = (field: ComparedField) => result.differences.includes(field);
+  const mark = (field: ComparedField, value: string) =>
+    differs(field) ? <Typography.Text mark>{value || '—'}</Typography.Text> : value;
+  const sexText = (sex: 'male' | 'female' | null | undefined) => (sex ? t(sexKey(sex)) : '');
+  const rows: [ComparedField, string, string, string][] = [
+    ['fullName', t('col.fullName'), card?.fullName ?? '', resident?.fullName ?? ''],
+    ['birthDate', t('col.birthDate'), showDate(card?.birthDate ?? null), showDate(resident?.birthDate ?? null)],
+    ['sex', t('col.sex'), sexText(card?.sex), sexText(resident?.sex)],
+    [
+      'personalId',
+      t('col.personalId'),
+      card?.personalId ?? result.number,
+      resident ? [resident.personalId, resident.oldId].filter(Boolean).join(' / ') : '',
+    ],
+    ['address', t('col.permanentAddress'), card?.address ?? '', resident?.permanentAddress ?? ''],
+  ];
+  const lostAccents = result.warnings.some((w) => w.includes('HID POS'));
+  return (
+    <Card data-testid="lookup-result" title={resident?.fullName ?? card?.fullName ?? result.number}>
+      {result.warnings.map((w) => (
+        <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 8 }} />
+      ))}
+      {scanned && lostAccents && <Alert type="info" showIcon message={t('lookup.keyboardHint')} style={{ marginBottom: 8 }} />}
+      {!resident && <Alert type="error" showIcon message={t('lookup.notInRegistry')} style={{ marginBottom: 8 }} />}
+      <Descriptions size="small" column={1} bordered>
+        <Descriptions.Item label="">
+          <Row>
+            <Col span={12}>
+              <strong>{card ? t('lookup.card') : ''}</strong>
+            </Col>
+            <Col span={12}>
+              <strong>{t('lookup.registry')}</strong>
+            </Col>
+          </Row>
+        </Descriptions.Item>
+        {rows.map(([field, label, cardValue, registryValue]) => (
+          <Descriptions.Item key={field} label={label}>
+            <Row>
+              <Col span={12}>{card || field === 'personalId' ? mark(field, cardValue) : ''}</Col>
+              <Col span={12}>{resident ? mark(field, registryValue) : ''}</Col>
+            </Row>
+          </Descriptions.Item>
+        ))}
+      </Descriptions>
+      {!result.idCheck.valid && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('lookup.idInvalid')} />}
+      {result.openEntries.length > 0 && (
+        <List
+          style={{ marginTop: 12 }}
+          size="small"
+          header={<strong>{t('lookup.openEntries')}</strong>}
+          dataSource={[...result.openEntries]}
+          renderItem={(e) => (
+            <List.Item>
+              {e.fileName} · {t('col.row')} {e.row} · <StatusTag status={e.status} />
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,27 @@
+import { expect, test } from './fixtures';
+
+test.use({ seedRegistry: true });
+
+test('a keyboard-mode scan typed into the lookup screen brings up the person, and is logged', async ({ page, appUrl }) => {
+  await page.goto(appUrl);
+  await page.getByRole('menuitem', { name: 'Tra cứu' }).click();
+  const input = page.getByLabel('Quét mã QR trên thẻ CCCD hoặc gõ số định danh rồi nhấn Enter');
+  await input.click();
+  // A keyboard-mode scanner types fast, without Vietnamese accents, and ends with Enter.
+  await page.keyboard.type('008198223458|072103444|Ma Thi Thoa|18031998|Nu|Thon Khuon Ha, xa Trung Ha|10052021', { delay: 4 });
+  await page.keyboard.press('Enter');
+  const result = page.getByTestId('lookup-result');
+  await expect(result).toContainText('Ma Thị Thoa');
+  await expect(result).toContainText('Dấu tiếng Việt');
+  await expect(result.locator('mark').first()).toHaveText('Ma Thi Thoa');
+  await expect(input).toBeFocused();
+  await page.screenshot({ path: 'docs/lookup-page.png', fullPage: true });
+
+  // A typed ID works the same way.
+  await page.keyboard.type('008087993215');
+  await page.keyboard.press('Enter');
+  await expect(result).toContainText('Lộc Văn Huỳnh');
+  const visits = page.getByTestId('visits');
+  await expect(visits.getByRole('row').filter({ hasText: '008198223458' })).toContainText('quét thẻ');
+  await expect(visits.getByRole('row').filter({ hasText: '008087993215' })).toContainText('gõ tay');
+});
