@@ -3,6 +3,7 @@ import { createHandlers, type ApiContext, type Handlers } from './api/handlers';
 import { openDatabase } from './db/open-database';
 import { JobRegistry } from './jobs/jobs';
 import type { Logger } from './log/logger';
+import { nodeHidModule } from './scanner/hid-transport';
 import type { Result } from '../shared/result';
 import { ok } from '../shared/result';
 
@@ -21,6 +22,6 @@ export function createApp(databaseFile: string, version: string, logger: Logger)
     logger.error('job', error);
     return { type: 'internal', message: translate('vi', 'common.internalError') };
   });
-  const ctx: ApiContext = { db, databaseFile, version, clock: () => new Date(), jobs, logger };
+  const ctx: ApiContext = { db, databaseFile, version, clock: () => new Date(), jobs, logger, hid: nodeHidModule() };
   return ok({ ctx, handlers: createHandlers(ctx), close: () => db.close() });
 }

@@ -19,6 +19,7 @@ import type { AppInfo } from '../shared/api-contract';
 import { translate, type Locale, type MessageKey } from '../shared/i18n';
 import { api } from './api/client';
 import { LocaleContext, useT } from './i18n';
+import { DevicesPage } from './pages/DevicesPage';
 import { ListsPage } from './pages/ListsPage';
 import { LookupPage } from './pages/LookupPage';
 import { ResidentsPage } from './pages/ResidentsPage';
@@ -104,8 +105,9 @@ export function App() {
                 {page === 'residents' && <ResidentsPage info={info} onChanged={refresh} />}
                 {page === 'lists' && <ListsPage info={info} onInfo={setInfo} />}
                 {page === 'lookup' && <LookupPage />}
+                {page === 'devices' && <DevicesPage />}
                 {page === 'settings' && <SettingsPage info={info} onChanged={setInfo} />}
-                {page !== 'residents' && page !== 'settings' && page !== 'lists' && page !== 'lookup' && (
+                {page !== 'residents' && page !== 'settings' && page !== 'lists' && page !== 'lookup' && page !== 'devices' && (
                   <AntResult status="info" title={t(`nav.${page}` as MessageKey)} subTitle={t('common.comingSoon')} />
                 )}
               </Layout.Content>

@@ -94,6 +94,15 @@ export const requestSchemas = {
   'checkpoint-export': z
     .object({ place: z.string().max(200).optional(), from: z.string().max(40).optional(), to: z.string().max(40).optional() })
     .strict(),
+  'qr-parse': z.object({ text: z.string().min(1).max(1000) }).strict(),
+  'devices-list': z.object({}).strict(),
+  'devices-choose': z
+    .object({
+      vendorId: z.number().int().min(0).max(0xffff),
+      productId: z.number().int().min(0).max(0xffff),
+      name: z.string().max(200),
+    })
+    .strict(),
   'job-status': z.object({ jobId: id }).strict(),
   'job-cancel': z.object({ jobId: id }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
@@ -271,6 +280,24 @@ export interface CheckpointVisit {
   readonly source: 'qr' | 'typed';
 }
 
+export interface HidDeviceView {
+  readonly vendorId: number;
+  readonly productId: number;
+  readonly path: string | null;
+  readonly name: string;
+  readonly usagePage: number | null;
+  readonly usage: number | null;
+  readonly hidPos: boolean;
+  readonly likelyScanner: boolean;
+}
+
+export interface DevicesState {
+  readonly devices: readonly HidDeviceView[];
+  readonly chosen: { readonly vendorId: number; readonly productId: number; readonly name: string } | null;
+  /** Why the USB devices could not be listed (a missing libusb, no permission), if so. */
+  readonly error: string | null;
+}
+
 export interface ResponseMap {
   'app-info': AppInfo;
   'settings-set-locale': AppInfo;
@@ -295,6 +322,9 @@ export interface ResponseMap {
   'lookup-scan': LookupResult;
   'checkpoint-visits': readonly CheckpointVisit[];
   'checkpoint-export': ExportedFile;
+  'qr-parse': { readonly fullName: string; readonly personalId: string; readonly warnings: readonly string[] };
+  'devices-list': DevicesState;
+  'devices-choose': DevicesState;
   'job-status': JobStatus;
   'job-cancel': JobStatus;
 }

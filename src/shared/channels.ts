@@ -23,6 +23,9 @@ export const CHANNELS = [
   'lookup-scan',
   'checkpoint-visits',
   'checkpoint-export',
+  'qr-parse',
+  'devices-list',
+  'devices-choose',
   'job-status',
   'job-cancel',
 ] as const;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   AppInfo,
   Channel,
+  DevicesState,
   ImportPreview,
   ListPreview,
   PreviewColumn,
@@ -14,6 +15,8 @@ import { exportList } from '../lists/export-list';
 import { checkListMapping, deleteList, importParsedList, rememberedMapping } from '../lists/import-list';
 import { listEntries, listSummaries } from '../lists/list-views';
 import { checkpointVisits, lookupScan } from '../lookup/lookup';
+import { describeDevices, type HidModule } from '../scanner/hid-transport';
+import { parseCccdQr } from '../../shared/identity/cccd-qr';
 import { visitsWorkbook } from '../lookup/visits-workbook';
 import { prepareList, type ParsedList } from '../lists/prepare-list';
 import { resolveEntrySafely, unresolveEntry } from '../lists/resolve-entry';
@@ -39,6 +42,8 @@ export interface ApiContext {
   readonly clock: () => Date;
   readonly jobs: JobRegistry;
   readonly logger: Logger;
+  /** node-hid in the app; a fake in tests. */
+  readonly hid: HidModule;
 }
 
 export type Handler<C extends Channel> = (request: RequestOf<C>) => Promise<Result<ResponseMap[C]>> | Result<ResponseMap[C]>;
@@ -68,6 +73,17 @@ export function createHandlers(ctx: ApiContext): Handlers {
     sample: parsed.entries.slice(0, PREVIEW_SAMPLE_ROWS).map((e) => e.cells.map((c) => cellText(c))),
     drawnUpInSheet: parsed.drawnUpInSheet,
   });
+
+  const devicesState = async (): Promise<Result<DevicesState>> => {
+    const chosenSetting = getSetting(db, 'scanner');
+    const chosen = chosenSetting ? (JSON.parse(chosenSetting) as DevicesState['chosen']) : null;
+    try {
+      return ok({ devices: describeDevices(await ctx.hid.devicesAsync()), chosen, error: null });
+    } catch (error) {
+      ctx.logger.error('devices-list', error);
+      return ok({ devices: [], chosen, error: translate(getLocale(db), 'devices.unavailable') });
+    }
+  };
 
   const appInfo = (): AppInfo => {
     const counts = db
@@ -242,6 +258,17 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'checkpoint-visits': (query) => ok(checkpointVisits(db, query)),
     'checkpoint-export': async (query) =>
       ok(await visitsWorkbook(checkpointVisits(db, { ...query, limit: 1_000_000 }), getLocale(db))),
+    'qr-parse': ({ text }) => {
+      const parsed = parseCccdQr(text);
+      if (!parsed.ok) return parsed;
+      const t = (p: Problem) => translate(getLocale(db), p.key, p.params);
+      return ok({ fullName: parsed.value.fullName, personalId: parsed.value.personalId, warnings: parsed.value.warnings.map(t) });
+    },
+    'devices-list': () => devicesState(),
+    'devices-choose': ({ vendorId, productId, name }) => {
+      setSetting(db, 'scanner', JSON.stringify({ vendorId, productId, name }));
+      return devicesState();
+    },
     'job-status': ({ jobId }) => {
       const status = ctx.jobs.status(jobId);
       return status ? ok(status) : fail('job.notFound');
