@@ -25,3 +25,28 @@ test('a keyboard-mode scan typed into the lookup screen brings up the person, an
   await expect(visits.getByRole('row').filter({ hasText: '008198223458' })).toContainText('quét thẻ');
   await expect(visits.getByRole('row').filter({ hasText: '008087993215' })).toContainText('gõ tay');
 });
+
+test('a control post logs entries and exits, and answers who was there between two times', async ({ page, appUrl }) => {
+  await page.goto(appUrl);
+  await page.getByRole('menuitem', { name: 'Tra cứu' }).click();
+  await page.getByLabel('Địa điểm').fill('Chốt Km 12');
+  await page.getByText('Chốt kiểm soát: vào').click();
+  const input = page.getByLabel('Quét mã QR trên thẻ CCCD hoặc gõ số định danh rồi nhấn Enter');
+  await input.click();
+  await page.keyboard.type('008198223458');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('lookup-result')).toContainText('Ma Thị Thoa');
+  await page.getByText('Chốt kiểm soát: ra').click();
+  await input.click();
+  await page.keyboard.type('008198223458');
+  await page.keyboard.press('Enter');
+  const visits = page.getByTestId('visits');
+  await expect(visits.getByRole('row').filter({ hasText: '008198223458' })).toHaveCount(2);
+  await expect(visits.getByRole('cell', { name: 'vào', exact: true })).toHaveCount(1);
+  await expect(visits.getByRole('cell', { name: 'ra', exact: true })).toHaveCount(1);
+  // A window in the past holds nobody; now holds both passages.
+  await page.getByLabel('Đến').fill('2021-11-10T12:00');
+  await expect(visits.getByRole('row').filter({ hasText: '008198223458' })).toHaveCount(0);
+  await page.getByLabel('Đến').fill('');
+  await expect(visits.getByRole('row').filter({ hasText: '008198223458' })).toHaveCount(2);
+});

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Input, List, Radio, Row, Space, Table, Tag, Typography, message } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckpointVisit, LookupResult } from '../../shared/api-contract';
 import type { MessageKey } from '../../shared/i18n';
 import { isScannerBurst } from '../../shared/scanner/keyboard-burst';
@@ -22,15 +22,26 @@ export function LookupPage() {
   const [result, setResult] = useState<LookupResult | null>(null);
   const [visits, setVisits] = useState<readonly CheckpointVisit[]>([]);
   const [burstIsScan, setBurstIsScan] = useState(false);
+  // "Who was at this place between these times": the F1/F2 tracing question.
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const range = useMemo(
+    () => ({
+      place: place.trim() || undefined,
+      from: from ? new Date(from).toISOString() : undefined,
+      to: to ? new Date(to).toISOString() : undefined,
+    }),
+    [place, from, to],
+  );
   const keyTimes = useRef<number[]>([]);
   const inputRef = useRef<HTMLInputElement | null>(null);
 
   const loadVisits = useCallback(
     () =>
-      api['checkpoint-visits']({ place: place.trim() || undefined }).then((r) => {
+      api['checkpoint-visits'](range).then((r) => {
         if (r.ok) setVisits(r.value);
       }),
-    [place],
+    [range],
   );
   useEffect(() => {
     void loadVisits();
@@ -53,7 +64,7 @@ export function LookupPage() {
   };
 
   const exportLog = async () => {
-    const response = await api['checkpoint-export']({ place: place.trim() || undefined });
+    const response = await api['checkpoint-export'](range);
     if (response.ok) downloadBytes(response.value.fileName, response.value.data, XLSX_MIME);
   };
 
@@ -101,9 +112,25 @@ export function LookupPage() {
       <Card
         title={t('lookup.visits')}
         extra={
-          <Button icon={<DownloadOutlined />} onClick={() => void exportLog()}>
-            {t('lookup.export')}
-          </Button>
+          <Space wrap>
+            <Input
+              type="datetime-local"
+              addonBefore={t('lookup.from')}
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              aria-label={t('lookup.from')}
+            />
+            <Input
+              type="datetime-local"
+              addonBefore={t('lookup.to')}
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              aria-label={t('lookup.to')}
+            />
+            <Button icon={<DownloadOutlined />} onClick={() => void exportLog()}>
+              {t('lookup.export')}
+            </Button>
+          </Space>
         }
       >
         <Table
