@@ -4,6 +4,7 @@
  * Windows keeps keyboard-class collections for itself. After an unplug the transport waits for the
  * device to come back and reopens it.
  */
+import type { HidDeviceView } from '../../shared/api-contract';
 import type { ScanFormat } from '../../shared/scanner/decoders';
 import type { ScannerTransport } from './transport';
 
@@ -46,18 +47,8 @@ export function nodeHidModule(): HidModule {
   };
 }
 
-export interface DeviceView {
-  readonly vendorId: number;
-  readonly productId: number;
-  readonly path: string | null;
-  readonly name: string;
-  readonly usagePage: number | null;
-  readonly usage: number | null;
-  /** The HID POS scanner collection: the one to open. */
-  readonly hidPos: boolean;
-  /** Looks like a scanner by its collection or its name. */
-  readonly likelyScanner: boolean;
-}
+/** A device as the Thiết bị page lists it (the contract's view). */
+export type DeviceView = HidDeviceView;
 
 const SCANNER_NAMES = /scan|barcode|honeywell|newland|zebra|datalogic|symbol|metrologic|qr|cccd/i;
 
