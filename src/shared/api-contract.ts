@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MAX_FILE_BYTES } from './limits';
 import { RESIDENT_FIELDS, type ColumnMapping, type ResidentField } from './registry/fields';
 import type { Channel } from './channels';
+import type { CccdQr } from './identity/cccd-qr';
 import type { IsoDate } from './dates';
 import { LIST_FIELDS, LIST_KINDS, type ListField, type ListKind, type ListMapping } from './lists/fields';
 import { RESOLUTIONS, type ComparedField, type EntryStatus, type Resolution } from './verification/vocabulary';
@@ -241,15 +242,7 @@ export interface ExportedFile {
 export interface LookupResult {
   readonly source: 'qr' | 'typed';
   /** What the card's QR code says (a typed number has no card). */
-  readonly card: {
-    readonly personalId: string;
-    readonly oldId: string | null;
-    readonly fullName: string;
-    readonly birthDate: IsoDate;
-    readonly sex: Sex | null;
-    readonly address: string;
-    readonly issueDate: IsoDate;
-  } | null;
+  readonly card: Omit<CccdQr, 'warnings' | 'extra'> | null;
   readonly number: string;
   readonly idCheck: {
     readonly valid: boolean;

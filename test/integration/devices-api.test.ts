@@ -1,24 +1,13 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/main/app-context';
+import type { App } from '../../src/main/app-context';
 import { dispatch } from '../../src/main/api/dispatch';
 import { createHandlers } from '../../src/main/api/handlers';
-import { silentLogger } from '../../src/main/log/logger';
 import { HID_POS_USAGE_PAGE, type HidModule } from '../../src/main/scanner/hid-transport';
-import { tempDir } from '../helpers/paths';
+import { tempApp } from '../helpers/app';
 
 let app: App;
 let cleanup: () => void;
-beforeEach(() => {
-  const temp = tempDir();
-  const created = createApp(join(temp.dir, 'db.sqlite'), 'test', silentLogger);
-  if (!created.ok) throw new Error(created.problem.key);
-  app = created.value;
-  cleanup = () => {
-    app.close();
-    temp.cleanup();
-  };
-});
+beforeEach(() => ({ app, cleanup } = tempApp()));
 afterEach(() => cleanup());
 
 function withHid(hid: HidModule) {

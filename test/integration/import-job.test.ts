@@ -1,26 +1,15 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/main/app-context';
+import type { App } from '../../src/main/app-context';
 import { dispatch } from '../../src/main/api/dispatch';
-import { silentLogger } from '../../src/main/log/logger';
 import type { ApiResponse, Channel, ImportPreview, JobStatus, ListPreview, RequestOf } from '../../src/shared/api-contract';
 import { listWorkbook } from '../helpers/lists';
 import { PEOPLE, csvText, utf8Bom } from '../helpers/extract-files';
-import { tempDir } from '../helpers/paths';
-import { join } from 'node:path';
+import { tempApp } from '../helpers/app';
 
 let app: App;
 let cleanup: () => void;
-beforeEach(() => {
-  const temp = tempDir();
-  const created = createApp(join(temp.dir, 'db.sqlite'), 'test', silentLogger);
-  if (!created.ok) throw new Error(created.problem.key);
-  app = created.value;
-  cleanup = () => {
-    app.close();
-    temp.cleanup();
-  };
-});
+beforeEach(() => ({ app, cleanup } = tempApp()));
 afterEach(() => cleanup());
 
 async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ApiResponse<unknown>> {
