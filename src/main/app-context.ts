@@ -4,6 +4,8 @@ import { openDatabase } from './db/open-database';
 import { JobRegistry } from './jobs/jobs';
 import type { Logger } from './log/logger';
 import { nodeHidModule } from './scanner/hid-transport';
+import { ScannerService } from './scanner/scanner-service';
+import { nodeSerialModule } from './scanner/serial-transport';
 import type { Result } from '../shared/result';
 import { ok } from '../shared/result';
 
@@ -22,6 +24,17 @@ export function createApp(databaseFile: string, version: string, logger: Logger)
     logger.error('job', error);
     return { type: 'internal', message: translate('vi', 'common.internalError') };
   });
-  const ctx: ApiContext = { db, databaseFile, version, clock: () => new Date(), jobs, logger, hid: nodeHidModule() };
-  return ok({ ctx, handlers: createHandlers(ctx), close: () => db.close() });
+  const clock = () => new Date();
+  const hid = nodeHidModule();
+  const serial = nodeSerialModule();
+  const scanner = new ScannerService({ hid, serial, clock, onError: (error) => logger.error('scanner', error) });
+  const ctx: ApiContext = { db, databaseFile, version, clock, jobs, logger, hid, serial, scanner };
+  return ok({
+    ctx,
+    handlers: createHandlers(ctx),
+    close: () => {
+      scanner.close();
+      db.close();
+    },
+  });
 }

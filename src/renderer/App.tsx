@@ -24,6 +24,7 @@ import { ListsPage } from './pages/ListsPage';
 import { LookupPage } from './pages/LookupPage';
 import { ResidentsPage } from './pages/ResidentsPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { ScanRouter, ScanRouterContext, useScanner } from './scanner/useScanner';
 
 const PAGES = ['lookup', 'lists', 'residents', 'vaccination', 'packages', 'devices', 'settings'] as const;
 type Page = (typeof PAGES)[number];
@@ -40,6 +41,15 @@ export function App() {
   const [page, setPage] = useState<Page>(pageFromHash);
   const locale: Locale = info?.locale ?? 'vi';
   const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params), [locale]);
+  // A scan brings up the person wherever the officer is; on the devices page it is a test scan.
+  const [router] = useState(
+    () =>
+      new ScanRouter(() => {
+        window.location.hash = '/lookup';
+        setPage('lookup');
+      }),
+  );
+  const scannerStatus = useScanner((scan) => router.deliver(scan));
 
   const refresh = useCallback(
     () =>
@@ -68,54 +78,56 @@ export function App() {
 
   return (
     <LocaleContext.Provider value={locale}>
-      <ConfigProvider locale={locale === 'vi' ? viVN : enUS} theme={{ token: { colorPrimary: '#b71c1c', fontSize: 15 } }}>
-        <AntApp>
-          <Layout style={{ minHeight: '100vh' }}>
-            <Layout.Sider width={210} theme="light" breakpoint="lg" collapsedWidth={0}>
-              <div style={{ padding: '16px 16px 8px' }}>
-                <Typography.Title level={4} style={{ margin: 0 }}>
-                  {t('app.name')}
-                </Typography.Title>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('app.tagline')}
-                </Typography.Text>
-              </div>
-              <Menu
-                mode="inline"
-                selectedKeys={[page]}
-                onClick={(e) => navigate(e.key as Page)}
-                items={PAGES.map((p) => ({ key: p, label: t(`nav.${p}` as MessageKey) }))}
-              />
-            </Layout.Sider>
-            <Layout>
-              {info.demoResidentCount > 0 && <DemoBanner count={info.demoResidentCount} onRemoved={refresh} />}
-              {info.overdueLists > 0 && page !== 'lists' && (
-                <Alert
-                  type="error"
-                  banner
-                  message={t('lists.overdueAlert', { count: info.overdueLists })}
-                  action={
-                    <Button size="small" onClick={() => navigate('lists')}>
-                      {t('nav.lists')}
-                    </Button>
-                  }
+      <ScanRouterContext.Provider value={router}>
+        <ConfigProvider locale={locale === 'vi' ? viVN : enUS} theme={{ token: { colorPrimary: '#b71c1c', fontSize: 15 } }}>
+          <AntApp>
+            <Layout style={{ minHeight: '100vh' }}>
+              <Layout.Sider width={210} theme="light" breakpoint="lg" collapsedWidth={0}>
+                <div style={{ padding: '16px 16px 8px' }}>
+                  <Typography.Title level={4} style={{ margin: 0 }}>
+                    {t('app.name')}
+                  </Typography.Title>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('app.tagline')}
+                  </Typography.Text>
+                </div>
+                <Menu
+                  mode="inline"
+                  selectedKeys={[page]}
+                  onClick={(e) => navigate(e.key as Page)}
+                  items={PAGES.map((p) => ({ key: p, label: t(`nav.${p}` as MessageKey) }))}
                 />
-              )}
-              <Layout.Content style={{ padding: 24 }}>
-                {page === 'residents' && <ResidentsPage info={info} onChanged={refresh} />}
-                {page === 'lists' && <ListsPage info={info} onInfo={setInfo} />}
-                {page === 'lookup' && <LookupPage />}
-                {page === 'devices' && <DevicesPage />}
-                {page === 'settings' && <SettingsPage info={info} onChanged={setInfo} />}
-                {page !== 'residents' && page !== 'settings' && page !== 'lists' && page !== 'lookup' && page !== 'devices' && (
-                  <AntResult status="info" title={t(`nav.${page}` as MessageKey)} subTitle={t('common.comingSoon')} />
+              </Layout.Sider>
+              <Layout>
+                {info.demoResidentCount > 0 && <DemoBanner count={info.demoResidentCount} onRemoved={refresh} />}
+                {info.overdueLists > 0 && page !== 'lists' && (
+                  <Alert
+                    type="error"
+                    banner
+                    message={t('lists.overdueAlert', { count: info.overdueLists })}
+                    action={
+                      <Button size="small" onClick={() => navigate('lists')}>
+                        {t('nav.lists')}
+                      </Button>
+                    }
+                  />
                 )}
-              </Layout.Content>
+                <Layout.Content style={{ padding: 24 }}>
+                  {page === 'residents' && <ResidentsPage info={info} onChanged={refresh} />}
+                  {page === 'lists' && <ListsPage info={info} onInfo={setInfo} />}
+                  {page === 'lookup' && <LookupPage scannerStatus={scannerStatus} />}
+                  {page === 'devices' && <DevicesPage scannerStatus={scannerStatus} />}
+                  {page === 'settings' && <SettingsPage info={info} onChanged={setInfo} />}
+                  {page !== 'residents' && page !== 'settings' && page !== 'lists' && page !== 'lookup' && page !== 'devices' && (
+                    <AntResult status="info" title={t(`nav.${page}` as MessageKey)} subTitle={t('common.comingSoon')} />
+                  )}
+                </Layout.Content>
+              </Layout>
             </Layout>
-          </Layout>
-          {!info.demoChoiceMade && info.residentCount === 0 && <DemoWelcome onDone={refresh} />}
-        </AntApp>
-      </ConfigProvider>
+            {!info.demoChoiceMade && info.residentCount === 0 && <DemoWelcome onDone={refresh} />}
+          </AntApp>
+        </ConfigProvider>
+      </ScanRouterContext.Provider>
     </LocaleContext.Provider>
   );
 }

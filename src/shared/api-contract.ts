@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { MAX_FILE_BYTES } from './limits';
 import { RESIDENT_FIELDS, type ColumnMapping, type ResidentField } from './registry/fields';
 import type { Channel } from './channels';
-import type { CccdQr } from './identity/cccd-qr';
 import type { IsoDate } from './dates';
 import { LIST_FIELDS, LIST_KINDS, type ListField, type ListKind, type ListMapping } from './lists/fields';
 import { RESOLUTIONS, type ComparedField, type EntryStatus, type Resolution } from './verification/vocabulary';
@@ -39,6 +38,9 @@ const listMappingSchema = z
     >,
   )
   .strict();
+
+/** The longest a screen waits in one `scanner-next` call. */
+export const SCANNER_WAIT_MAX_MS = 25_000;
 
 export const requestSchemas = {
   'app-info': z.object({}).strict(),
@@ -104,6 +106,16 @@ export const requestSchemas = {
       name: z.string().max(200),
     })
     .strict(),
+  'devices-choose-serial': z
+    .object({
+      path: z.string().trim().min(1).max(200),
+      name: z.string().max(200),
+      baudRate: z.number().int().min(1200).max(921600),
+    })
+    .strict(),
+  'devices-forget': z.object({}).strict(),
+  'scanner-next': z.object({ after: z.number().int().min(0), waitMs: z.number().int().min(0).max(SCANNER_WAIT_MAX_MS) }).strict(),
+  'scanner-demo': z.object({}).strict(),
   'job-status': z.object({ jobId: id }).strict(),
   'job-cancel': z.object({ jobId: id }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
@@ -239,10 +251,24 @@ export interface ExportedFile {
   readonly data: Uint8Array;
 }
 
+/** What a card says, read from its QR code (everything) or its MRZ lines (no address, the name without accents). */
+export interface LookupCard {
+  readonly personalId: string;
+  readonly oldId: string | null;
+  readonly fullName: string;
+  readonly birthDate: IsoDate | null;
+  readonly sex: Sex | null;
+  readonly address: string | null;
+  readonly issueDate: IsoDate | null;
+  readonly expiryDate: IsoDate | null;
+}
+
+export type LookupSource = 'qr' | 'mrz' | 'typed';
+
 export interface LookupResult {
-  readonly source: 'qr' | 'typed';
-  /** What the card's QR code says (a typed number has no card). */
-  readonly card: Omit<CccdQr, 'warnings' | 'extra'> | null;
+  readonly source: LookupSource;
+  /** What the card says (a typed number has no card). */
+  readonly card: LookupCard | null;
   readonly number: string;
   readonly idCheck: {
     readonly valid: boolean;
@@ -270,7 +296,7 @@ export interface CheckpointVisit {
   readonly direction: 'visit' | 'in' | 'out';
   readonly personalId: string | null;
   readonly fullName: string | null;
-  readonly source: 'qr' | 'typed';
+  readonly source: LookupSource;
 }
 
 export interface HidDeviceView {
@@ -284,9 +310,42 @@ export interface HidDeviceView {
   readonly likelyScanner: boolean;
 }
 
+export interface SerialPortView {
+  readonly path: string;
+  readonly name: string;
+  readonly vendorId: string | null;
+  readonly productId: string | null;
+  /** A USB virtual COM port (not a built-in serial port). */
+  readonly usb: boolean;
+  readonly likelyScanner: boolean;
+}
+
+/** The scanner the officer chose: a HID POS device, or a virtual COM port. */
+export type ScannerChoice =
+  | { readonly kind: 'hid'; readonly vendorId: number; readonly productId: number; readonly name: string }
+  | { readonly kind: 'serial'; readonly path: string; readonly name: string; readonly baudRate: number };
+
+export interface ScannerStatus {
+  readonly source: 'none' | 'hid' | 'serial';
+  /** `waiting`: chosen but not plugged in (or not yet opened). */
+  readonly state: 'off' | 'open' | 'waiting';
+  readonly name: string | null;
+}
+
+/** One scan read by the chosen scanner (or played by the demo mode). */
+export interface ScanEvent {
+  readonly seq: number;
+  readonly at: string;
+  readonly text: string;
+  /** False when the scan's last report never came: the officer should scan again. */
+  readonly complete: boolean;
+  readonly source: 'hid' | 'serial' | 'demo';
+}
+
 export interface DevicesState {
   readonly devices: readonly HidDeviceView[];
-  readonly chosen: { readonly vendorId: number; readonly productId: number; readonly name: string } | null;
+  readonly serialPorts: readonly SerialPortView[];
+  readonly chosen: ScannerChoice | null;
   /** Why the USB devices could not be listed (a missing libusb, no permission), if so. */
   readonly error: string | null;
 }
@@ -318,6 +377,10 @@ export interface ResponseMap {
   'qr-parse': { readonly fullName: string; readonly personalId: string; readonly warnings: readonly string[] };
   'devices-list': DevicesState;
   'devices-choose': DevicesState;
+  'devices-choose-serial': DevicesState;
+  'devices-forget': DevicesState;
+  'scanner-next': { readonly scans: readonly ScanEvent[]; readonly status: ScannerStatus };
+  'scanner-demo': { readonly fullName: string };
   'job-status': JobStatus;
   'job-cancel': JobStatus;
 }

@@ -26,6 +26,10 @@ export const CHANNELS = [
   'qr-parse',
   'devices-list',
   'devices-choose',
+  'devices-choose-serial',
+  'devices-forget',
+  'scanner-next',
+  'scanner-demo',
   'job-status',
   'job-cancel',
 ] as const;

@@ -109,7 +109,7 @@ describe('doichieu scanner replay', () => {
   });
   it('exits 2 for an unknown format and 1 for a malformed capture', async () => {
     expect(
-      (await cli('scanner', 'replay', join(SHARED_FIXTURES, 'scanner', 'keyboard-ascii.txt'), '--format', 'serial')).code,
+      (await cli('scanner', 'replay', join(SHARED_FIXTURES, 'scanner', 'keyboard-ascii.txt'), '--format', 'usb-cdc')).code,
     ).toBe(2);
     const bad = await cli('scanner', 'replay', join(SHARED_FIXTURES, 'scanner', 'expected.json'), '--format', 'hidpos');
     expect(bad.code).toBe(1);

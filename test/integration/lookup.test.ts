@@ -5,6 +5,7 @@ import { checkpointVisits, lookupScan } from '../../src/main/lookup/lookup';
 import { visitsWorkbook } from '../../src/main/lookup/visits-workbook';
 import { tempDatabase } from '../helpers/db';
 import { PEOPLE } from '../helpers/extract-files';
+import { cccdMrz } from '../helpers/mrz';
 import { NOW, importAndCheck, listWorkbook, seedRegistry } from '../helpers/lists';
 
 let db: Db;
@@ -39,6 +40,30 @@ describe('the lookup desk', () => {
   it('marks what the card says differently from the registry', () => {
     const result = look(CARD.replace('Thôn Ba 1', 'Thôn Ba 2'));
     expect(result.differences).toEqual(['address']);
+  });
+
+  it('reads a card by its MRZ lines (an ID-card reader): a name without accents is not a difference, and the visit says MRZ', () => {
+    const mrz = cccdMrz({ personalId: '008090012345', birth: '900806', sex: 'M', expiry: '300806', name: 'MA<<VAN<TUONG' });
+    const result = look(mrz.join('\r\n'));
+    expect(result).toMatchObject({
+      source: 'mrz',
+      card: {
+        personalId: '008090012345',
+        fullName: 'MA VAN TUONG',
+        birthDate: '1990-08-06',
+        expiryDate: '2030-08-06',
+        address: null,
+      },
+      resident: { fullName: 'Ma Văn Tường' },
+      differences: [],
+      warnings: [],
+    });
+    expect(checkpointVisits(db, {})[0]).toMatchObject({ source: 'mrz', personalId: '008090012345' });
+    // Another birth date on the card is a difference; a broken check digit is a warning.
+    const other = cccdMrz({ personalId: '008090012345', birth: '900807', sex: 'M', expiry: '300806', name: 'MA<<VAN<TUONG' });
+    expect(look(other.join('\n')).differences).toEqual(['birthDate']);
+    const broken = [mrz[0]!, mrz[1]!.replace('900806', '900805'), mrz[2]!];
+    expect(look(broken.join('\n')).warnings[0]).toMatch(/không hợp lệ/);
   });
 
   it('finds a person from a typed ID or CMND, and says when the registry has nobody', () => {

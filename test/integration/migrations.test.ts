@@ -86,6 +86,26 @@ describe('migration 1: registry', () => {
     expect(() => db.prepare(insert).run('008090012346', 'Nam')).toThrow(/CHECK/);
   });
 
+  it('step 4 keeps the checkpoint log and its indexes, and lets a visit come from an MRZ', () => {
+    const db = memoryDb();
+    migrate(db, MIGRATIONS.slice(0, 3));
+    db.prepare(
+      "INSERT INTO checkpoint_visits (at, place, direction, personal_id, source) VALUES ('2026-11-27T01:00:00Z', 'Chốt A', 'in', '008090012345', 'qr')",
+    ).run();
+    expect(() =>
+      db.prepare("INSERT INTO checkpoint_visits (at, place, direction, source) VALUES ('x', 'A', 'in', 'mrz')").run(),
+    ).toThrow();
+    migrate(db, MIGRATIONS);
+    expect(db.prepare('SELECT place, personal_id AS id, source FROM checkpoint_visits').all()).toEqual([
+      { place: 'Chốt A', id: '008090012345', source: 'qr' },
+    ]);
+    db.prepare("INSERT INTO checkpoint_visits (at, place, direction, source) VALUES ('x', 'A', 'in', 'mrz')").run();
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM checkpoint_visits WHERE place = 'A' AND at >= 'x'").all() as {
+      detail: string;
+    }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('checkpoint_visits_place_time');
+  });
+
   it('answers the search queries from indexes, not by scanning residents', () => {
     const db = memoryDb();
     migrate(db, MIGRATIONS.slice(0, 1));

@@ -67,3 +67,23 @@ describe('CCCD MRZ (TD1)', () => {
     ).toMatchObject({ ok: false });
   });
 });
+
+describe('MRZ as scanners send it', () => {
+  it('is found in three lines, or in 90 characters run together; other text is not an MRZ', async () => {
+    const { mrzLines } = await import('../../src/shared/identity/cccd-mrz');
+    expect(mrzLines(SAMPLE.join('\r\n'))).toEqual(SAMPLE);
+    expect(mrzLines(` ${SAMPLE.join('').toLowerCase()} `)).toEqual(SAMPLE);
+    expect(mrzLines('008090012345|070123456|Ma Van Tuong|06081990|Nam|Thon Ba 1|15062021')).toBeNull();
+    expect(mrzLines(SAMPLE.slice(0, 2).join('\n'))).toBeNull();
+  });
+
+  it('is gathered line by line until the third, and anything else passes through', async () => {
+    const { collectMrzLine } = await import('../../src/shared/identity/cccd-mrz');
+    let state = collectMrzLine([], SAMPLE[0]!);
+    expect(state).toEqual({ pending: [SAMPLE[0]], text: null });
+    state = collectMrzLine(state.pending, SAMPLE[1]!);
+    expect(state.text).toBeNull();
+    expect(collectMrzLine(state.pending, SAMPLE[2]!)).toEqual({ pending: [], text: SAMPLE.join('\n') });
+    expect(collectMrzLine(state.pending, '001090012345')).toEqual({ pending: [], text: '001090012345' });
+  });
+});

@@ -3,34 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCapture } from '../../src/shared/scanner/capture';
 import { createScanDecoder, decodeReports, REPORT_GAP_MS, type ScanFormat } from '../../src/shared/scanner/decoders';
+import { hidPosReports } from '../../src/shared/scanner/encode';
 import { SHARED_FIXTURES } from '../helpers/paths';
 
 const SCANNER = join(SHARED_FIXTURES, 'scanner');
 const PAYLOAD =
   '008195004321||Lường Thị Hưởng|12031995|Nữ|Thôn Nà Coóc, xã Trung Hà, huyện Chiêm Hóa, tỉnh Tuyên Quang|04102024||||';
 
-/** The 64-byte HID POS reports a scanner of either layout sends for a text. */
-function reportsFor(text: string, layout: 'honeywell' | 'newland', startMs = 0): { atMs: number; bytes: Uint8Array }[] {
-  const data = new TextEncoder().encode(text);
-  const reports: { atMs: number; bytes: Uint8Array }[] = [];
-  for (let offset = 0, i = 0; offset < data.length; offset += 56, i++) {
-    const chunk = data.subarray(offset, offset + 56);
-    const report = new Uint8Array(64);
-    report[0] = 0x02;
-    report[1] = chunk.length;
-    if (layout === 'honeywell') {
-      report.set([0x5d, 0x51, 0x31], 2);
-      report.set(chunk, 5);
-      report[61] = 0x73;
-    } else {
-      report.set(chunk, 2);
-      report[62] = 0x51;
-    }
-    report[63] = offset + 56 < data.length ? 1 : 0;
-    reports.push({ atMs: startMs + i * 2, bytes: report });
-  }
-  return reports;
-}
+const reportsFor = hidPosReports;
 
 describe('the recorded captures', () => {
   const expected = JSON.parse(readFileSync(join(SCANNER, 'expected.json'), 'utf8')) as {
@@ -141,5 +121,45 @@ describe('keyboard-mode bursts', () => {
     expect(isScannerBurst(scanner)).toBe(true);
     expect(isScannerBurst(person)).toBe(false);
     expect(isScannerBurst([0, 5, 10])).toBe(false);
+  });
+});
+
+describe('virtual COM frames', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('end at CR, LF or CR LF, with a letter cut between chunks decoded whole', () => {
+    const decoder = createScanDecoder('serial');
+    const data = bytes(`${PAYLOAD}\r\n008090012345\n`);
+    const cut = data.indexOf(0xc6) + 1; // inside "ư" (C6 B0)
+    expect(decoder.push(data.subarray(0, cut), 0)).toEqual([]);
+    expect(decoder.push(data.subarray(cut), 5)).toEqual([
+      { text: PAYLOAD, complete: true },
+      { text: '008090012345', complete: true },
+    ]);
+    expect(decoder.flush()).toEqual([]);
+  });
+
+  it('end when a scanner set without a suffix falls silent', () => {
+    const decoder = createScanDecoder('serial');
+    expect(decoder.push(bytes('00809001'), 0)).toEqual([]);
+    expect(decoder.push(bytes('2345'), 10)).toEqual([]);
+    expect(decoder.expire(50)).toEqual([]);
+    expect(decoder.expire(200)).toEqual([{ text: '008090012345', complete: true }]);
+    // The next scan after a silence starts afresh even without a timer.
+    decoder.push(bytes('0010'), 1000);
+    expect(decoder.push(bytes('99'), 2000)).toEqual([{ text: '0010', complete: true }]);
+  });
+});
+
+describe('a live HID POS scanner falling silent', () => {
+  it('reports a scan whose next report never came as incomplete, once the wait is over', () => {
+    const decoder = createScanDecoder('hidpos');
+    const [first] = hidPosReports(PAYLOAD, 'honeywell');
+    expect(decoder.push(first!.bytes, 0)).toEqual([]);
+    expect(decoder.expire(REPORT_GAP_MS - 1)).toEqual([]);
+    expect(decoder.expire(REPORT_GAP_MS + 1)).toEqual([
+      { text: '008195004321||Lường Thị Hưởng|12031995|Nữ|Thô', complete: false },
+    ]);
+    expect(decoder.expire(10_000)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type {
   PreviewColumn,
   RequestOf,
   ResponseMap,
+  ScannerChoice,
 } from '../../shared/api-contract';
 import { LIST_COLUMNS, type ListMapping } from '../../shared/lists/fields';
 import { checkList } from '../lists/check-list';
@@ -16,6 +17,9 @@ import { checkListMapping, deleteList, importParsedList, rememberedMapping } fro
 import { listEntries, listSummaries } from '../lists/list-views';
 import { checkpointVisits, lookupScan } from '../lookup/lookup';
 import { describeDevices, type HidModule } from '../scanner/hid-transport';
+import { demoCardText, readScannerChoice, saveScannerChoice } from '../scanner/scanner-choice';
+import type { ScannerService } from '../scanner/scanner-service';
+import { describeSerialPorts, type SerialModule } from '../scanner/serial-transport';
 import { parseCccdQr } from '../../shared/identity/cccd-qr';
 import { visitsWorkbook } from '../lookup/visits-workbook';
 import { prepareList, type ParsedList } from '../lists/prepare-list';
@@ -44,6 +48,10 @@ export interface ApiContext {
   readonly logger: Logger;
   /** node-hid in the app; a fake in tests. */
   readonly hid: HidModule;
+  /** serialport in the app; serialport's mock binding in tests. */
+  readonly serial: SerialModule;
+  /** The chosen scanner, read in the background. */
+  readonly scanner: ScannerService;
 }
 
 export type Handler<C extends Channel> = (request: RequestOf<C>) => Promise<Result<ResponseMap[C]>> | Result<ResponseMap[C]>;
@@ -74,15 +82,30 @@ export function createHandlers(ctx: ApiContext): Handlers {
     drawnUpInSheet: parsed.drawnUpInSheet,
   });
 
+  ctx.scanner.choose(readScannerChoice(db));
   const devicesState = async (): Promise<Result<DevicesState>> => {
-    const chosenSetting = getSetting(db, 'scanner');
-    const chosen = chosenSetting ? (JSON.parse(chosenSetting) as DevicesState['chosen']) : null;
-    try {
-      return ok({ devices: describeDevices(await ctx.hid.devicesAsync()), chosen, error: null });
-    } catch (error) {
-      ctx.logger.error('devices-list', error);
-      return ok({ devices: [], chosen, error: translate(getLocale(db), 'devices.unavailable') });
-    }
+    const chosen = readScannerChoice(db);
+    const [devices, serialPorts] = await Promise.all([
+      ctx.hid.devicesAsync().then(describeDevices, (error: unknown) => {
+        ctx.logger.error('devices-list', error);
+        return null;
+      }),
+      ctx.serial.list().then(describeSerialPorts, (error: unknown) => {
+        ctx.logger.error('serial-list', error);
+        return [];
+      }),
+    ]);
+    return ok({
+      devices: devices ?? [],
+      serialPorts,
+      chosen,
+      error: devices === null ? translate(getLocale(db), 'devices.unavailable') : null,
+    });
+  };
+  const chooseScanner = (choice: ScannerChoice | null) => {
+    saveScannerChoice(db, choice);
+    ctx.scanner.choose(choice);
+    return devicesState();
   };
 
   const appInfo = (): AppInfo => {
@@ -265,9 +288,15 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return ok({ fullName: parsed.value.fullName, personalId: parsed.value.personalId, warnings: parsed.value.warnings.map(t) });
     },
     'devices-list': () => devicesState(),
-    'devices-choose': ({ vendorId, productId, name }) => {
-      setSetting(db, 'scanner', JSON.stringify({ vendorId, productId, name }));
-      return devicesState();
+    'devices-choose': ({ vendorId, productId, name }) => chooseScanner({ kind: 'hid', vendorId, productId, name }),
+    'devices-choose-serial': ({ path, name, baudRate }) => chooseScanner({ kind: 'serial', path, name, baudRate }),
+    'devices-forget': () => chooseScanner(null),
+    'scanner-next': ({ after, waitMs }) => ctx.scanner.next(after, waitMs).then(ok),
+    'scanner-demo': async () => {
+      const card = demoCardText(db, ctx.clock());
+      if (!card.ok) return card;
+      await ctx.scanner.playDemo(card.value.text);
+      return ok({ fullName: card.value.fullName });
     },
     'job-status': ({ jobId }) => {
       const status = ctx.jobs.status(jobId);

@@ -3,12 +3,15 @@
  * beside the registry record with differences, the ID checks, open list entries about them — and
  * every look-up is logged as a checkpoint visit.
  */
-import type { CheckpointVisit, LookupResult } from '../../shared/api-contract';
+import type { CheckpointVisit, LookupCard, LookupResult, LookupSource } from '../../shared/api-contract';
+import { mrzLines, parseCccdMrz } from '../../shared/identity/cccd-mrz';
+import { matchKey } from '../../shared/text/normalize';
+import { entryDifferences, type RegistryFacts } from '../../shared/verification/differences';
+import type { ComparedField } from '../../shared/verification/vocabulary';
 import { parseCccdQr } from '../../shared/identity/cccd-qr';
 import { checkIdNumber } from '../../shared/identity/id-check';
 import { translate, type Locale } from '../../shared/i18n';
 import { fail, ok, type Result } from '../../shared/result';
-import { entryDifferences } from '../../shared/verification/differences';
 import type { Db } from '../db/open-database';
 import { registryFacts } from '../lists/check-list';
 import { residentView, type ResidentRow } from '../registry/resident-rows';
@@ -24,16 +27,35 @@ export function lookupScan(db: Db, request: LookupRequest, now: Date, locale: Lo
   const text = request.text.trim();
   const t = (problem: { key: Parameters<typeof translate>[1]; params?: Parameters<typeof translate>[2] }) =>
     translate(locale, problem.key, problem.params);
-  let card: LookupResult['card'] = null;
+  let card: LookupCard | null = null;
+  let source: LookupSource = 'typed';
   let warnings: string[] = [];
   let number: string;
-  if (text.includes('|')) {
+  const mrz = mrzLines(text);
+  if (mrz) {
+    const parsed = parseCccdMrz(mrz, now);
+    if (!parsed.ok) return parsed;
+    const m = parsed.value;
+    if (m.personalId === null) return fail('mrz.noPersonalId');
+    card = {
+      ...NO_CARD,
+      personalId: m.personalId,
+      fullName: m.fullName,
+      birthDate: m.birthDate,
+      sex: m.sex,
+      expiryDate: m.expiryDate,
+    };
+    warnings = m.problems.map(t);
+    number = m.personalId;
+    source = 'mrz';
+  } else if (text.includes('|')) {
     const parsed = parseCccdQr(text);
     if (!parsed.ok) return parsed;
     const { warnings: qrWarnings, extra: _extra, ...fields } = parsed.value;
-    card = fields;
+    card = { ...NO_CARD, ...fields };
     warnings = qrWarnings.map(t);
     number = parsed.value.personalId;
+    source = 'qr';
   } else {
     number = text;
   }
@@ -46,10 +68,7 @@ export function lookupScan(db: Db, request: LookupRequest, now: Date, locale: Lo
       : db.prepare<[string], ResidentRow>('SELECT * FROM residents WHERE old_id = ? LIMIT 2').all(checked.normalized).length === 1
         ? db.prepare<[string], ResidentRow>('SELECT * FROM residents WHERE old_id = ?').get(checked.normalized)
         : undefined;
-  const differences =
-    card && resident
-      ? entryDifferences({ ...card, idNumber: card.personalId, address: card.address }, registryFacts(resident))
-      : [];
+  const differences = card && resident ? cardDifferences(card, source, registryFacts(resident)) : [];
   const openEntries = resident
     ? db
         .prepare<[number], { listId: number; fileName: string; row: number; status: string }>(
@@ -71,11 +90,11 @@ export function lookupScan(db: Db, request: LookupRequest, now: Date, locale: Lo
         checked.normalized,
         resident?.full_name ?? card?.fullName ?? null,
         resident?.id ?? null,
-        card ? 'qr' : 'typed',
+        source,
       ).lastInsertRowid,
   );
   return ok({
-    source: card ? 'qr' : 'typed',
+    source,
     card,
     number: checked.normalized,
     idCheck: {
@@ -91,6 +110,35 @@ export function lookupScan(db: Db, request: LookupRequest, now: Date, locale: Lo
     openEntries: openEntries as LookupResult['openEntries'],
     visitId,
   });
+}
+
+const NO_CARD: LookupCard = {
+  personalId: '',
+  oldId: null,
+  fullName: '',
+  birthDate: null,
+  sex: null,
+  address: null,
+  issueDate: null,
+  expiryDate: null,
+};
+
+/**
+ * Where the card and the registry differ. An MRZ writes the name without accents and cut at 30
+ * characters, so there a name differs only when its letters do.
+ */
+function cardDifferences(card: LookupCard, source: LookupSource, resident: RegistryFacts): ComparedField[] {
+  const mrzNameAgrees = source === 'mrz' && nameAgreesWithMrz(card.fullName, resident.fullName);
+  return entryDifferences(
+    { ...card, fullName: mrzNameAgrees ? null : card.fullName, idNumber: card.personalId, address: card.address },
+    resident,
+  );
+}
+
+function nameAgreesWithMrz(mrzName: string, registryName: string): boolean {
+  const mrz = matchKey(mrzName).replace(/\s+/g, '');
+  const registry = matchKey(registryName).replace(/\s+/g, '');
+  return mrz === registry || (mrz.length >= 25 && registry.startsWith(mrz));
 }
 
 export interface VisitQuery {

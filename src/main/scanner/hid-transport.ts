@@ -6,7 +6,7 @@
  */
 import type { HidDeviceView } from '../../shared/api-contract';
 import type { ScanFormat } from '../../shared/scanner/decoders';
-import type { ScannerTransport } from './transport';
+import { reopeningTransport, type ScannerTransport } from './transport';
 
 export const HID_POS_USAGE_PAGE = 0x8c;
 export const HID_POS_SCANNER_USAGE = 0x02;
@@ -100,48 +100,18 @@ export interface HidPosOptions {
 
 /** A transport reading a HID POS scanner, reopening it after an unplug, until closed. */
 export function hidPosTransport(hid: HidModule, options: HidPosOptions): ScannerTransport {
-  let closed = false;
-  let handle: HidHandle | null = null;
-  let wake: (() => void) | null = null;
-  const reopenMs = options.reopenMs ?? 1000;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
+  return reopeningTransport(options.format, {
+    find: async () => hidPosPath(await hid.devicesAsync(), options.vendorId, options.productId),
+    open: async (path) => {
+      const handle = await hid.open(path);
+      return {
+        onData: (listener) => handle.on('data', (data) => listener(new Uint8Array(data))),
+        onEnd: (listener) => handle.on('error', () => listener()),
+        close: () => handle.close(),
       };
-    });
-  return {
-    format: options.format,
-    async start(onReport) {
-      while (!closed) {
-        const path = hidPosPath(await hid.devicesAsync(), options.vendorId, options.productId);
-        if (path === null) {
-          options.onState?.('waiting');
-          await sleep(reopenMs);
-          continue;
-        }
-        try {
-          handle = await hid.open(path);
-        } catch {
-          await sleep(reopenMs);
-          continue;
-        }
-        options.onState?.('open');
-        await new Promise<void>((resolve) => {
-          handle!.on('data', (data) => onReport(new Uint8Array(data), options.now()));
-          handle!.on('error', () => resolve());
-          wake = resolve;
-        });
-        const gone = handle;
-        handle = null;
-        await gone.close().catch(() => undefined);
-      }
     },
-    close() {
-      closed = true;
-      wake?.();
-    },
-  };
+    now: options.now,
+    reopenMs: options.reopenMs,
+    onState: options.onState,
+  });
 }

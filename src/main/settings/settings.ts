@@ -19,3 +19,8 @@ export function setSetting(db: Db, key: string, value: string): void {
 export function getLocale(db: Db): Locale {
   return getSetting(db, 'locale') === 'en' ? 'en' : 'vi';
 }
+
+/** Forgets one setting. */
+export function deleteSetting(db: Db, key: string): void {
+  db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+}

@@ -1,16 +1,24 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { DevicesState, HidDeviceView } from '../../shared/api-contract';
+import type { DevicesState, HidDeviceView, ScannerStatus, SerialPortView } from '../../shared/api-contract';
 import { api } from '../api/client';
+import { ScannerStatusTag } from '../components/ScannerStatusTag';
 import { useT } from '../i18n';
+import { useScans } from '../scanner/useScanner';
+
+const BAUD_RATES = [9600, 19200, 38400, 57600, 115200];
 
 const hex = (n: number | null) => (n === null ? '' : `0x${n.toString(16).padStart(4, '0')}`);
 
-/** Thiết bị: the USB scanners attached, which one to use, how to set HID POS mode, a test scan. */
-export function DevicesPage() {
+/**
+ * Thiết bị: the USB scanners attached (HID devices and virtual COM ports), which one to use, how to
+ * set HID POS mode, and a live test scan from the chosen scanner or typed by a keyboard-mode one.
+ */
+export function DevicesPage({ scannerStatus }: { scannerStatus: ScannerStatus | null }) {
   const t = useT();
   const [state, setState] = useState<DevicesState | null>(null);
+  const [baudRate, setBaudRate] = useState(9600);
   const [test, setTest] = useState('');
   const [testResult, setTestResult] = useState<{ ok: boolean; text: string; warnings: readonly string[] } | null>(null);
 
@@ -30,9 +38,19 @@ export function DevicesPage() {
     if (r.ok) setState(r.value);
   };
 
-  const tryScan = async () => {
-    if (test.trim() === '') return;
-    const r = await api['qr-parse']({ text: test });
+  const chooseSerial = async (p: SerialPortView) => {
+    const r = await api['devices-choose-serial']({ path: p.path, name: p.name, baudRate });
+    if (r.ok) setState(r.value);
+  };
+
+  const forget = async () => {
+    const r = await api['devices-forget']({});
+    if (r.ok) setState(r.value);
+  };
+
+  const tryScan = async (value: string) => {
+    if (value.trim() === '') return;
+    const r = await api['qr-parse']({ text: value });
     setTest('');
     setTestResult(
       r.ok
@@ -41,18 +59,44 @@ export function DevicesPage() {
     );
   };
 
+  useScans((scan) => {
+    if (scan.complete) void tryScan(scan.text);
+    else setTestResult({ ok: false, text: t('scanner.incompleteScan'), warnings: [] });
+  });
+
+  const chosen = state?.chosen ?? null;
+  const isChosen = (key: { kind: 'hid'; vendorId: number; productId: number } | { kind: 'serial'; path: string }) =>
+    chosen !== null &&
+    (chosen.kind === 'hid' && key.kind === 'hid'
+      ? chosen.vendorId === key.vendorId && chosen.productId === key.productId
+      : chosen.kind === 'serial' && key.kind === 'serial' && chosen.path === key.path);
+
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('devices.title')}
-        </Typography.Title>
+        <Space>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('devices.title')}
+          </Typography.Title>
+          <ScannerStatusTag status={scannerStatus} />
+        </Space>
         <Button icon={<ReloadOutlined />} onClick={() => void load()}>
           {t('devices.refresh')}
         </Button>
       </Space>
       {state?.error && <Alert type="warning" showIcon message={state.error} />}
-      {state?.chosen && <Alert type="success" showIcon message={t('devices.chosen', { name: state.chosen.name })} />}
+      {chosen && (
+        <Alert
+          type="success"
+          showIcon
+          message={t('devices.chosen', { name: chosen.name })}
+          action={
+            <Button size="small" onClick={() => void forget()}>
+              {t('devices.forget')}
+            </Button>
+          }
+        />
+      )}
       <Table
         rowKey={(d) => d.path ?? `${d.vendorId}:${d.productId}:${d.usagePage}`}
         dataSource={[...(state?.devices ?? [])]}
@@ -75,7 +119,7 @@ export function DevicesPage() {
           {
             title: '',
             render: (_, d: HidDeviceView) =>
-              d.hidPos ? (
+              d.hidPos && !isChosen({ kind: 'hid', vendorId: d.vendorId, productId: d.productId }) ? (
                 <Button size="small" onClick={() => void choose(d)}>
                   {t('devices.choose')}
                 </Button>
@@ -83,6 +127,57 @@ export function DevicesPage() {
           },
         ]}
       />
+      <Card
+        title={t('devices.serialTitle')}
+        extra={
+          <Space>
+            {t('devices.baud')}
+            <Select
+              size="small"
+              value={baudRate}
+              onChange={setBaudRate}
+              options={BAUD_RATES.map((b) => ({ value: b, label: String(b) }))}
+              aria-label={t('devices.baud')}
+              style={{ width: 110 }}
+            />
+          </Space>
+        }
+      >
+        <Table
+          size="small"
+          rowKey="path"
+          data-testid="serial-ports"
+          dataSource={[...(state?.serialPorts ?? [])]}
+          loading={state === null}
+          pagination={false}
+          locale={{ emptyText: <Empty description={t('devices.serialNone')} /> }}
+          columns={[
+            {
+              title: t('devices.colPort'),
+              render: (_, p: SerialPortView) => (
+                <Space>
+                  {p.name}
+                  {p.usb && <Tag>{t('devices.usb')}</Tag>}
+                  {p.likelyScanner && <Tag color="gold">{t('devices.likely')}</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: t('devices.colIds'),
+              render: (_, p: SerialPortView) => (p.vendorId ? `${p.vendorId}:${p.productId ?? ''}` : ''),
+            },
+            {
+              title: '',
+              render: (_, p: SerialPortView) =>
+                isChosen({ kind: 'serial', path: p.path }) ? null : (
+                  <Button size="small" onClick={() => void chooseSerial(p)}>
+                    {t('devices.choose')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      </Card>
       <Card title={t('devices.guideTitle')} data-testid="hidpos-guide">
         <ol style={{ margin: 0, paddingLeft: 20 }}>
           <li>{t('devices.guide1')}</li>
@@ -91,13 +186,14 @@ export function DevicesPage() {
         </ol>
       </Card>
       <Card title={t('devices.testTitle')}>
+        <Typography.Paragraph type="secondary">{t('devices.liveHint')}</Typography.Paragraph>
         <Input
           size="large"
           value={test}
           placeholder={t('devices.testHint')}
           aria-label={t('devices.testHint')}
           onChange={(e) => setTest(e.target.value)}
-          onPressEnter={() => void tryScan()}
+          onPressEnter={() => void tryScan(test)}
         />
         {testResult && (
           <Space direction="vertical" style={{ width: '100%', marginTop: 12 }} data-testid="test-scan-result">

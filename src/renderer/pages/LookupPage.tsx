@@ -1,20 +1,28 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Input, List, Radio, Row, Space, Table, Tag, Typography, message } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CheckpointVisit, LookupResult } from '../../shared/api-contract';
+import type { CheckpointVisit, LookupResult, LookupSource, ScannerStatus } from '../../shared/api-contract';
+import { collectMrzLine } from '../../shared/identity/cccd-mrz';
 import type { MessageKey } from '../../shared/i18n';
 import { isScannerBurst } from '../../shared/scanner/keyboard-burst';
 import type { ComparedField } from '../../shared/verification/vocabulary';
 import { api } from '../api/client';
+import { ScannerStatusTag } from '../components/ScannerStatusTag';
 import { StatusTag } from '../components/StatusTag';
 import { XLSX_MIME, downloadBytes } from '../download';
 import { sexKey, showDate } from '../format';
 import { useT } from '../i18n';
+import { useScans } from '../scanner/useScanner';
 
 type Direction = 'visit' | 'in' | 'out';
 
-/** Tra cứu: a scanned card or a typed ID brings up the person; every look-up is a checkpoint visit. */
-export function LookupPage() {
+const SOURCE_KEYS: Record<LookupSource, MessageKey> = { qr: 'lookup.scanned', mrz: 'lookup.mrz', typed: 'lookup.typed' };
+
+/**
+ * Tra cứu: a scanned card (QR code or MRZ lines) or a typed ID brings up the person; every look-up is
+ * a checkpoint visit. Scans come typed into the box, or from the chosen scanner or the demo mode.
+ */
+export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | null }) {
   const t = useT();
   const [text, setText] = useState('');
   const [place, setPlace] = useState('Trụ sở Công an xã');
@@ -35,6 +43,8 @@ export function LookupPage() {
   );
   const keyTimes = useRef<number[]>([]);
   const inputRef = useRef<HTMLInputElement | null>(null);
+  // MRZ lines arrive one at a time: gathered here until the third.
+  const [mrzPending, setMrzPending] = useState<string[]>([]);
 
   const loadVisits = useCallback(
     () =>
@@ -47,10 +57,16 @@ export function LookupPage() {
     void loadVisits();
   }, [loadVisits]);
 
-  const look = async (value: string) => {
+  const look = async (value: string, scanned: boolean) => {
     if (value.trim() === '') return;
-    setBurstIsScan(isScannerBurst(keyTimes.current));
-    keyTimes.current = [];
+    setBurstIsScan(scanned);
+    const collected = collectMrzLine(mrzPending, value);
+    setMrzPending(collected.pending);
+    if (collected.text === null) {
+      setText('');
+      return;
+    }
+    value = collected.text;
     const response = await api['lookup-scan']({ text: value, place: place.trim() || '—', direction });
     setText('');
     inputRef.current?.focus();
@@ -63,6 +79,17 @@ export function LookupPage() {
     void loadVisits();
   };
 
+  useScans((scan) => {
+    if (!scan.complete) void message.warning(t('scanner.incompleteScan'));
+    else void look(scan.text, scan.source === 'keyboard');
+  });
+
+  const playDemo = async () => {
+    const response = await api['scanner-demo']({});
+    if (response.ok) void message.info(t('scanner.demoPlayed', { name: response.value.fullName }));
+    else void message.error(response.error.message);
+  };
+
   const exportLog = async () => {
     const response = await api['checkpoint-export'](range);
     if (response.ok) downloadBytes(response.value.fileName, response.value.data, XLSX_MIME);
@@ -70,9 +97,17 @@ export function LookupPage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('lookup.title')}
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Space>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('lookup.title')}
+          </Typography.Title>
+          <ScannerStatusTag status={scannerStatus} />
+        </Space>
+        <Button icon={<PlayCircleOutlined />} onClick={() => void playDemo()}>
+          {t('scanner.demo')}
+        </Button>
+      </Space>
       <Space wrap>
         <Input
           addonBefore={t('lookup.place')}
@@ -106,8 +141,15 @@ export function LookupPage() {
           if (e.key.length === 1) keyTimes.current.push(performance.now());
         }}
         onChange={(e) => setText(e.target.value)}
-        onPressEnter={() => void look(text)}
+        onPressEnter={() => {
+          const scanned = isScannerBurst(keyTimes.current);
+          keyTimes.current = [];
+          void look(text, scanned);
+        }}
       />
+      {mrzPending.length > 0 && (
+        <Alert type="info" showIcon message={t('lookup.mrzPending', { count: mrzPending.length })} data-testid="mrz-pending" />
+      )}
       {result && <LookupCard result={result} scanned={burstIsScan} />}
       <Card
         title={t('lookup.visits')}
@@ -154,7 +196,7 @@ export function LookupPage() {
               title: '',
               dataIndex: 'source',
               width: 90,
-              render: (s: string) => <Tag>{t(s === 'qr' ? 'lookup.scanned' : 'lookup.typed')}</Tag>,
+              render: (s: LookupSource) => <Tag>{t(SOURCE_KEYS[s])}</Tag>,
             },
           ]}
         />
@@ -182,9 +224,14 @@ function LookupCard({ result, scanned }: { result: LookupResult; scanned: boolea
     ],
     ['address', t('col.permanentAddress'), card?.address ?? '', resident?.permanentAddress ?? ''],
   ];
+  const expiry = card?.expiryDate ? showDate(card.expiryDate) : null;
   const lostAccents = result.warnings.some((w) => w.includes('HID POS'));
   return (
-    <Card data-testid="lookup-result" title={resident?.fullName ?? card?.fullName ?? result.number}>
+    <Card
+      data-testid="lookup-result"
+      title={resident?.fullName ?? card?.fullName ?? result.number}
+      extra={<Tag>{t(SOURCE_KEYS[result.source])}</Tag>}
+    >
       {result.warnings.map((w) => (
         <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 8 }} />
       ))}
@@ -209,6 +256,7 @@ function LookupCard({ result, scanned }: { result: LookupResult; scanned: boolea
             </Row>
           </Descriptions.Item>
         ))}
+        {expiry && <Descriptions.Item label={t('lookup.expiryDate')}>{expiry}</Descriptions.Item>}
       </Descriptions>
       {!result.idCheck.valid && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('lookup.idInvalid')} />}
       {result.openEntries.length > 0 && (

@@ -81,3 +81,33 @@ export function parseCccdMrz(lines: readonly string[], today: Date = new Date())
     problems,
   });
 }
+
+const MRZ_LINE = /^[A-Z0-9<]{30}$/;
+
+/** Whether a line (a scan, or a line typed) is one of a TD1 card's three MRZ lines. */
+export function isMrzLine(line: string): boolean {
+  return MRZ_LINE.test(line.trim().toUpperCase());
+}
+
+/**
+ * The three MRZ lines in a text, when the text is a card's MRZ: three lines of 30, or the 90
+ * characters run together as some readers send them; null otherwise.
+ */
+export function mrzLines(text: string): string[] | null {
+  const compact = text.trim().toUpperCase();
+  const lines = compact.split(/\s*[\r\n]+\s*/);
+  if (lines.length === 3 && lines.every((l) => MRZ_LINE.test(l))) return lines;
+  if (/^[A-Z0-9<]{90}$/.test(compact)) return [compact.slice(0, 30), compact.slice(30, 60), compact.slice(60, 90)];
+  return null;
+}
+
+/**
+ * Gathers MRZ lines that come one at a time (a reader typing each line and Enter, a COM reader
+ * sending a CR after each): returns the whole MRZ once the third line is in. Anything that is not an
+ * MRZ line passes through and drops a half-gathered MRZ.
+ */
+export function collectMrzLine(pending: readonly string[], text: string): { pending: string[]; text: string | null } {
+  if (!isMrzLine(text)) return { pending: [], text };
+  const lines = [...pending, text.trim().toUpperCase()];
+  return lines.length === 3 ? { pending: [], text: lines.join('\n') } : { pending: lines, text: null };
+}

@@ -10,17 +10,21 @@ export interface Scan {
   readonly complete: boolean;
 }
 
-export type ScanFormat = 'hidpos' | 'hidpos-newland' | 'keyboard';
-export const SCAN_FORMATS: readonly ScanFormat[] = ['hidpos', 'hidpos-newland', 'keyboard'];
+export type ScanFormat = 'hidpos' | 'hidpos-newland' | 'keyboard' | 'serial';
+export const SCAN_FORMATS: readonly ScanFormat[] = ['hidpos', 'hidpos-newland', 'keyboard', 'serial'];
 
 /** A scan still waiting for its next report after this long is incomplete. */
 export const REPORT_GAP_MS = 300;
+/** A virtual COM scanner set without a suffix ends its frame by falling silent this long. */
+export const SERIAL_IDLE_MS = 100;
 
 export interface ScanDecoder {
   /** Feeds one input report; returns the scans it completed (or found incomplete). */
   push(report: Uint8Array, atMs: number): Scan[];
   /** Ends the input (or the wait): a scan still open is returned as incomplete. */
   flush(): Scan[];
+  /** Called by a live transport's timer: what the silence since the last report has ended. */
+  expire(nowMs: number): Scan[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
@@ -74,6 +78,7 @@ function hidPosDecoder(layout: ReportLayout, gapMs: number): ScanDecoder {
       return out;
     },
     flush: () => take(false),
+    expire: (nowMs) => (parts.length > 0 && nowMs - lastAt > gapMs ? take(false) : []),
   };
 }
 
@@ -134,6 +139,37 @@ function keyboardDecoder(): ScanDecoder {
       text = '';
       return out;
     },
+    // A person may pause mid-scan on a keyboard; only Enter ends a keyboard-mode scan.
+    expire: () => [],
+  };
+}
+
+/**
+ * USB virtual COM: a byte stream. A frame ends at the scanner's suffix (CR, LF or CR LF) or, for a
+ * scanner set without one, when the line falls silent; bytes are decoded as UTF-8 per frame.
+ */
+function serialDecoder(idleMs: number): ScanDecoder {
+  let bytes: number[] = [];
+  let lastAt = 0;
+  const take = (): Scan[] => {
+    if (bytes.length === 0) return [];
+    const text = utf8.decode(Uint8Array.from(bytes)).normalize('NFC');
+    bytes = [];
+    return text.trim() === '' ? [] : [{ text, complete: true }];
+  };
+  return {
+    push(chunk, atMs) {
+      const out: Scan[] = [];
+      if (bytes.length > 0 && atMs - lastAt > idleMs) out.push(...take());
+      lastAt = atMs;
+      for (const byte of chunk) {
+        if (byte === 0x0d || byte === 0x0a) out.push(...take());
+        else bytes.push(byte);
+      }
+      return out;
+    },
+    flush: () => take(),
+    expire: (nowMs) => (bytes.length > 0 && nowMs - lastAt > idleMs ? take() : []),
   };
 }
 
@@ -146,6 +182,8 @@ export function createScanDecoder(format: ScanFormat, gapMs = REPORT_GAP_MS): Sc
       return hidPosDecoder(NEWLAND, gapMs);
     case 'keyboard':
       return keyboardDecoder();
+    case 'serial':
+      return serialDecoder(SERIAL_IDLE_MS);
   }
 }
 

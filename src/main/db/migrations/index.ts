@@ -2,6 +2,7 @@ import type { Migration } from '../migrate';
 import { migration0001 } from './0001-registry';
 import { migration0002 } from './0002-lists';
 import { migration0003 } from './0003-checkpoints';
+import { migration0004 } from './0004-mrz-visits';
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
