@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve as resolvePath } from 'node:path';
 import { translate, type MessageKey, type MessageParams } from '../shared/i18n';
-import type { ExportedFile } from '../shared/api-contract';
+import { SIGN_ROLES, type ExportedFile, type SignRole } from '../shared/api-contract';
 import { parseDateText, type IsoDate } from '../shared/dates';
 import { parseCccdMrz } from '../shared/identity/cccd-mrz';
 import { parseCccdQr } from '../shared/identity/cccd-qr';
@@ -19,6 +19,8 @@ import { ENTRY_STATUSES } from '../shared/verification/vocabulary';
 import { openDatabase, type Db } from './db/open-database';
 import { checkList } from './lists/check-list';
 import { exportList } from './lists/export-list';
+import { codeInPdf, documentVersions, readLetterhead, signOff, verdictMessage, verifyPdf } from './documents/documents';
+import { signPdf } from './documents/sign-pdf';
 import { importParsedList } from './lists/import-list';
 import { prepareList } from './lists/prepare-list';
 import { findResidents } from './registry/find-residents';
@@ -52,6 +54,10 @@ const VALUE_FLAGS = new Set([
   'sequence',
   'format',
   'birth-year',
+  'version',
+  'role',
+  'p12',
+  'passphrase',
 ]);
 const BOOLEAN_FLAGS = new Set(['json', 'skip-invalid', 'help']);
 
@@ -260,17 +266,97 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'list export': {
         const listId = Number(need(rest[0], '<số danh sách>'));
         if (!Number.isInteger(listId) || listId < 1) throw new UsageError(text('list.notFound', { listId: rest[0]! }));
-        const files = await exportList(database(), listId, 'vi', io.now());
-        if (files === null) throw new InputError({ key: 'list.notFound', params: { listId } });
+        const by = args.flags.get('by');
+        const exported = await exportList(database(), listId, 'vi', io.now(), typeof by === 'string' ? by : null);
+        if (exported === null) throw new InputError({ key: 'list.notFound', params: { listId } });
         const xlsxPath = args.flags.get('xlsx') as string | undefined;
         const pdfPath = args.flags.get('pdf') as string | undefined;
         const targets: [string, Uint8Array][] = [];
-        const [xlsx, pdf] = files as [ExportedFile, ExportedFile];
+        const [xlsx, pdf] = exported.files as [ExportedFile, ExportedFile];
         if (xlsxPath !== undefined || pdfPath === undefined) targets.push([xlsxPath ?? xlsx.fileName, xlsx.data]);
         if (pdfPath !== undefined || xlsxPath === undefined) targets.push([pdfPath ?? pdf.fileName, pdf.data]);
         for (const [path, data] of targets) writeFileSync(path, data);
         const written = targets.map(([path]) => resolvePath(path));
-        print({ files: written }, written.join('\n'));
+        const { number, version, hash } = exported.document;
+        print(
+          { files: written, documentNumber: number, version, hash },
+          [...written, text('doc.footer', { number, version, hash })].join('\n'),
+        );
+        return 0;
+      }
+      case 'doc verify': {
+        const file = need(rest[0], '<tệp pdf>');
+        if (!existsSync(file)) throw new InputError({ key: 'cli.fileNotFound', params: { file } });
+        const verified = verifyPdf(database(), new Uint8Array(readFileSync(file)), io.now());
+        if (!verified.ok) throw new InputError(verified.problem);
+        const v = verified.value;
+        print(
+          {
+            valid: v.valid,
+            documentNumber: v.documentNumber,
+            version: v.version,
+            signed: v.signed,
+            reason: v.reason,
+            latestVersion: v.latestVersion,
+            digitalSignature: v.digitalSignature,
+          },
+          verdictMessage(v, 'vi'),
+        );
+        return 0;
+      }
+      case 'doc list': {
+        const listId = Number(need(rest[0], '<số danh sách>'));
+        if (!Number.isInteger(listId) || listId < 1) throw new UsageError(text('list.notFound', { listId: rest[0]! }));
+        const versions = documentVersions(database(), listId);
+        print(
+          versions,
+          versions
+            .map(
+              (d) =>
+                `${d.number} bản ${d.version} (${d.issuedOn})${d.signedBy ? ` — ${text('doc.signedBy', { by: d.signedBy })}` : ''}`,
+            )
+            .join('\n'),
+        );
+        return 0;
+      }
+      case 'doc sign': {
+        const number = need(rest[0], '<số văn bản>');
+        const version = Number(need(args.flags.get('version') as string | undefined, '--version'));
+        const by = need(args.flags.get('by') as string | undefined, '--by');
+        const role = (args.flags.get('role') as string | undefined) ?? 'chairman';
+        if (!Number.isInteger(version) || version < 1) throw new UsageError(text('cli.missingArgument', { name: '--version' }));
+        if (!(SIGN_ROLES as readonly string[]).includes(role)) throw new UsageError(text('cli.badOption', { option: role }));
+        const signed = signOff(database(), { documentNumber: number, version, by, role: role as SignRole }, io.now());
+        if (!signed.ok) throw new InputError(signed.problem);
+        const d = signed.value;
+        print(
+          { documentNumber: d.number, version: d.version, signedBy: d.signedBy, signedAt: d.signedAt, role: d.signedRole },
+          text('doc.signedBy', { by: `${d.signedBy} (${text(`doc.role.${role as SignRole}`)})` }),
+        );
+        return 0;
+      }
+      case 'doc sign-pdf': {
+        const file = need(rest[0], '<tệp pdf>');
+        const p12File = need(args.flags.get('p12') as string | undefined, '--p12');
+        const out = need(args.flags.get('out') as string | undefined, '--out');
+        for (const f of [file, p12File])
+          if (!existsSync(f)) throw new InputError({ key: 'cli.fileNotFound', params: { file: f } });
+        const pdf = new Uint8Array(readFileSync(file));
+        const code = codeInPdf(pdf);
+        if (code === null) throw new InputError({ key: 'doc.noCode' });
+        const passphrase = (args.flags.get('passphrase') as string | undefined) ?? io.env.DOICHIEU_P12_PASSPHRASE ?? '';
+        const letterhead = readLetterhead(database());
+        const signedPdf = await signPdf(pdf, {
+          p12: new Uint8Array(readFileSync(p12File)),
+          passphrase,
+          fileName: basename(p12File),
+          reason: text('doc.footer', { number: code.number, version: code.version, hash: code.hash.slice(0, 16) }),
+          signerName: letterhead.signerName,
+          location: letterhead.place,
+        });
+        if (!signedPdf.ok) throw new InputError(signedPdf.problem);
+        writeFileSync(out, signedPdf.value);
+        print({ file: resolvePath(out) }, resolvePath(out));
         return 0;
       }
       case 'scanner replay': {

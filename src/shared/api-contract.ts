@@ -8,6 +8,7 @@ import { MAX_FILE_BYTES } from './limits';
 import { RESIDENT_FIELDS, type ColumnMapping, type ResidentField } from './registry/fields';
 import type { Channel } from './channels';
 import type { IsoDate } from './dates';
+import type { Letterhead } from './documents/letterhead';
 import { LIST_FIELDS, LIST_KINDS, type ListField, type ListKind, type ListMapping } from './lists/fields';
 import { RESOLUTIONS, type ComparedField, type EntryStatus, type Resolution } from './verification/vocabulary';
 import type { Sex } from './types';
@@ -41,6 +42,25 @@ const listMappingSchema = z
 
 /** The longest a screen waits in one `scanner-next` call. */
 export const SCANNER_WAIT_MAX_MS = 25_000;
+
+const upperLine = z.string().trim().min(1).max(120);
+const letterheadSchema = z
+  .object({
+    parentBody: upperLine,
+    issuingBody: upperLine,
+    issuingCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9][A-Z0-9-]{0,15}$/),
+    place: z.string().trim().min(1).max(80),
+    signForm: z.enum(['TM', 'KT', 'direct']),
+    collective: z.string().trim().max(120),
+    signerTitle: upperLine,
+    signerName: z.string().trim().max(120),
+    recipients: z.array(z.string().trim().min(1).max(200)).max(12),
+    archive: z.string().trim().min(1).max(80),
+  })
+  .strict();
 
 export const requestSchemas = {
   'app-info': z.object({}).strict(),
@@ -98,6 +118,14 @@ export const requestSchemas = {
     .object({ place: z.string().max(200).optional(), from: z.string().max(40).optional(), to: z.string().max(40).optional() })
     .strict(),
   'qr-parse': z.object({ text: z.string().min(1).max(1000) }).strict(),
+  'documents-list': z.object({ listId: rowId }).strict(),
+  'documents-pdf': z.object({ documentId: rowId }).strict(),
+  'documents-signoff': z
+    .object({ documentId: rowId, by: z.string().trim().min(1).max(200), role: z.enum(['chairman', 'facility_head']) })
+    .strict(),
+  'documents-verify': z.object({ text: z.string().min(1).max(1000) }).strict(),
+  'letterhead-get': z.object({}).strict(),
+  'letterhead-set': z.object({ letterhead: letterheadSchema }).strict(),
   'devices-list': z.object({}).strict(),
   'devices-choose': z
     .object({
@@ -350,6 +378,38 @@ export interface DevicesState {
   readonly error: string | null;
 }
 
+export type SignRole = 'chairman' | 'facility_head';
+export const SIGN_ROLES: readonly SignRole[] = ['chairman', 'facility_head'];
+
+/** One printed version of a list's result (the documents registry). */
+export interface DocumentVersionView {
+  readonly id: number;
+  readonly listId: number;
+  readonly number: string;
+  readonly version: number;
+  readonly hash: string;
+  readonly issuedOn: IsoDate;
+  readonly createdAt: string;
+  readonly createdBy: string | null;
+  readonly signedAt: string | null;
+  readonly signedBy: string | null;
+  readonly signedRole: SignRole | null;
+  /** The list's newest version. */
+  readonly latest: boolean;
+}
+
+/** Whether a paper (its QR code, or its PDF) matches the stored version and the list as it stands. */
+export interface DocumentVerification {
+  readonly valid: boolean;
+  readonly documentNumber: string;
+  readonly version: number;
+  readonly signed: boolean;
+  readonly reason: 'ok' | 'unknown' | 'hashMismatch' | 'changed';
+  readonly signedBy?: string | null;
+  readonly latestVersion: number | null;
+  readonly listId: number | null;
+}
+
 export interface ResponseMap {
   'app-info': AppInfo;
   'settings-set-locale': AppInfo;
@@ -370,10 +430,16 @@ export interface ResponseMap {
   'lists-check': ListSummary;
   'lists-resolve': EntryView;
   'lists-unresolve': EntryView;
-  'lists-export': { readonly files: readonly ExportedFile[] };
+  'lists-export': { readonly files: readonly ExportedFile[]; readonly document: DocumentVersionView };
   'lookup-scan': LookupResult;
   'checkpoint-visits': readonly CheckpointVisit[];
   'checkpoint-export': ExportedFile;
+  'documents-list': readonly DocumentVersionView[];
+  'documents-pdf': ExportedFile;
+  'documents-signoff': DocumentVersionView;
+  'documents-verify': DocumentVerification & { readonly message: string };
+  'letterhead-get': Letterhead;
+  'letterhead-set': Letterhead;
   'qr-parse': { readonly fullName: string; readonly personalId: string; readonly warnings: readonly string[] };
   'devices-list': DevicesState;
   'devices-choose': DevicesState;

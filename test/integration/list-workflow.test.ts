@@ -165,7 +165,7 @@ describe('the returned list', () => {
     resolveEntrySafely(db, { entryId: entries[0]!.id, resolution: 'list_corrected', by: 'Hải' }, NOW);
     const files = await exportList(db, listId, 'vi', NOW);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(files![0]!.data) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(files!.files[0]!.data) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getCell('A1').value).toBe('TRẠM Y TẾ XÃ TRUNG HÀ');
     expect(sheet.getRow(4).values).toEqual([
@@ -189,7 +189,13 @@ describe('the returned list', () => {
     expect(sheet.getRow(5).getCell(8).value).toBe('Sai lệch');
     expect(sheet.getRow(5).getCell(9).value).toBe('Ngày sinh');
     expect(sheet.getRow(5).getCell(10).value).toBe('008090012345');
-    expect(sheet.getRow(5).getCell(12).value).toBe('06/08/1990');
+    // The registry's birth date is a real date, shown day first; the registry ID stays text with its zeros.
+    expect(sheet.getRow(5).getCell(12).value).toEqual(new Date('1990-08-06T00:00:00Z'));
+    expect(sheet.getRow(5).getCell(12).numFmt).toBe('dd/mm/yyyy');
+    expect(sheet.getRow(5).getCell(10).numFmt).toBe('@');
+    // The header is frozen and the result columns fit their content.
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(sheet.getColumn(15).width).toBeGreaterThanOrEqual('Sửa danh sách theo CSDL'.length);
     expect(sheet.getRow(5).getCell(15).value).toBe('Sửa danh sách theo CSDL');
     expect(sheet.getRow(6).getCell(8).value).toBe('Không có trong CSDL');
     expect(sheet.getRow(7).getCell(2).value).toBe('Lường Thị Hưởng');
@@ -207,9 +213,9 @@ describe('the returned list', () => {
     ].join('\r\n');
     const { imported } = await importAndCheck(db, new TextEncoder().encode(csv), 'ds.csv');
     const files = await exportList(db, imported.listId, 'vi', NOW);
-    expect(files![0]!.fileName).toBe('ds-ket-qua.xlsx');
+    expect(files!.files[0]!.fileName).toBe('ds-ket-qua.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(files![0]!.data) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(files!.files[0]!.data) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(1).getCell(2).value).toBe('Họ và tên');
     expect(sheet.getRow(2).getCell(6).value).toBe('Khớp');
@@ -223,7 +229,7 @@ describe('the returned list', () => {
     const { dir, cleanup: done } = tempDir();
     try {
       const file = join(dir, 'kq.pdf');
-      writeFileSync(file, files![1]!.data);
+      writeFileSync(file, files!.files[1]!.data);
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
       for (const name of ['Ma Văn Tường', 'Hoàng Văn Nghĩa', 'Lường Thị Hưởng', 'Không có trong', 'Sai lệch'])
         expect(text).toContain(name);
@@ -274,7 +280,12 @@ describe('doichieu list', () => {
       const xlsx = join(dir, 'kq.xlsx');
       const pdf = join(dir, 'kq.pdf');
       expect(await runCli(['list', 'export', '1', '--xlsx', xlsx, '--pdf', pdf, '--db', dbFile, '--json'], run.io)).toBe(0);
-      expect(JSON.parse(run.out.stdout)).toEqual({ files: [xlsx, pdf] });
+      expect(JSON.parse(run.out.stdout)).toEqual({
+        files: [xlsx, pdf],
+        documentNumber: '1/DS-UBND',
+        version: 1,
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
       run = io();
       expect(await runCli(['list', 'check', '99', '--db', dbFile], run.io)).toBe(1);
       expect(run.out.stderr).toMatch(/Không có danh sách số 99/);

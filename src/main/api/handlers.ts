@@ -13,6 +13,17 @@ import type {
 import { LIST_COLUMNS, type ListMapping } from '../../shared/lists/fields';
 import { checkList } from '../lists/check-list';
 import { exportList } from '../lists/export-list';
+import { parseDocumentCode } from '../../shared/documents/letterhead';
+import {
+  documentVersions,
+  readLetterhead,
+  saveLetterhead,
+  signOff,
+  storedDocument,
+  verdictMessage,
+  verifyCode,
+} from '../documents/documents';
+import { documentPdf } from '../documents/state-pdf';
 import { checkListMapping, deleteList, importParsedList, rememberedMapping } from '../lists/import-list';
 import { listEntries, listSummaries } from '../lists/list-views';
 import { checkpointVisits, lookupScan } from '../lookup/lookup';
@@ -270,8 +281,34 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'lists-resolve': (request) => resolveEntrySafely(db, request, ctx.clock()),
     'lists-unresolve': ({ entryId }) => unresolveEntry(db, entryId),
     'lists-export': async ({ listId }) => {
-      const files = await exportList(db, listId, getLocale(db), ctx.clock());
-      return files ? ok({ files }) : fail('list.notFound', { listId });
+      const exported = await exportList(db, listId, getLocale(db), ctx.clock(), getSetting(db, 'officer-name'));
+      return exported ? ok(exported) : fail('list.notFound', { listId });
+    },
+    'documents-list': ({ listId }) => ok(documentVersions(db, listId)),
+    'documents-pdf': async ({ documentId }) => {
+      const document = storedDocument(db, documentId);
+      if (!document) return fail('doc.notFound', { number: String(documentId), version: '' });
+      const base = document.content.list.fileName.replace(/\.[^.]*$/, '');
+      return ok({
+        fileName: `${base}-ket-qua-${document.number.split('/')[0]}-ban-${document.version}.pdf`,
+        data: await documentPdf(document),
+      });
+    },
+    'documents-signoff': ({ documentId, by, role }) => {
+      const document = storedDocument(db, documentId);
+      if (!document) return fail('doc.notFound', { number: String(documentId), version: '' });
+      return signOff(db, { documentNumber: document.number, version: document.version, by, role }, ctx.clock());
+    },
+    'documents-verify': ({ text }) => {
+      const code = parseDocumentCode(text);
+      if (!code) return fail('doc.noCode');
+      const verdict = verifyCode(db, code, ctx.clock());
+      return ok({ ...verdict, message: verdictMessage(verdict, getLocale(db)) });
+    },
+    'letterhead-get': () => ok(readLetterhead(db)),
+    'letterhead-set': ({ letterhead }) => {
+      saveLetterhead(db, letterhead);
+      return ok(readLetterhead(db));
     },
     'settings-set-officer': ({ name }) => {
       setSetting(db, 'officer-name', name);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CheckpointVisit, ExportedFile } from '../../shared/api-contract';
 import { translate, type Locale, type MessageKey } from '../../shared/i18n';
-import { neutralizeFormula } from '../lists/export-list';
+import { fitColumns, neutralizeFormula, styleHeaderCell } from '../spreadsheet/sheet-format';
 
 /** The checkpoint log as an .xlsx: time as a real date, IDs as text. */
 export async function visitsWorkbook(visits: readonly CheckpointVisit[], locale: Locale): Promise<ExportedFile> {
@@ -15,7 +15,7 @@ export async function visitsWorkbook(visits: readonly CheckpointVisit[], locale:
     { header: t('col.personalId'), key: 'personalId', width: 16, style: { numFmt: '@' } },
     { header: t('col.fullName'), key: 'fullName', width: 28 },
   ];
-  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).eachCell((cell) => styleHeaderCell(cell));
   for (const v of [...visits].reverse()) {
     sheet.addRow({
       // Vietnam time (UTC+7), shown as the wall clock at the checkpoint.
@@ -26,5 +26,6 @@ export async function visitsWorkbook(visits: readonly CheckpointVisit[], locale:
       fullName: neutralizeFormula(v.fullName ?? ''),
     });
   }
+  fitColumns(sheet, [2, 3, 5]);
   return { fileName: 'nhat-ky-chot-kiem-soat.xlsx', data: new Uint8Array(await workbook.xlsx.writeBuffer()) };
 }

@@ -3,6 +3,7 @@ import { migration0001 } from './0001-registry';
 import { migration0002 } from './0002-lists';
 import { migration0003 } from './0003-checkpoints';
 import { migration0004 } from './0004-mrz-visits';
+import { migration0005 } from './0005-documents';
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

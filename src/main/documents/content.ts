@@ -1,0 +1,118 @@
+/**
+ * What a printed list says, frozen: the content a document version keeps, its canonical form (keys
+ * sorted, so the same content always gives the same bytes) and that form's SHA-256.
+ */
+import { createHash } from 'node:crypto';
+import type { IsoDate } from '../../shared/dates';
+import type { Letterhead } from '../../shared/documents/letterhead';
+import type { ListKind } from '../../shared/lists/fields';
+import type { Sex } from '../../shared/types';
+import type { ComparedField, EntryStatus, Resolution } from '../../shared/verification/vocabulary';
+import type { Db } from '../db/open-database';
+import { listEntries, listSummaries } from '../lists/list-views';
+
+export interface DocumentRow {
+  readonly row: number;
+  readonly fullName: string | null;
+  readonly birthDate: IsoDate | null;
+  readonly sex: Sex | null;
+  /** The registry's ID for a matched person, else the list's own. */
+  readonly idNumber: string | null;
+  readonly address: string | null;
+  readonly status: EntryStatus | null;
+  readonly differences: readonly ComparedField[];
+  readonly resolution: Resolution | null;
+  readonly note: string | null;
+}
+
+export interface ListPart {
+  readonly id: number;
+  readonly kind: ListKind;
+  readonly fileName: string;
+  readonly source: string;
+  readonly drawnUp: IsoDate;
+  readonly dueDate: IsoDate;
+}
+
+export interface DocumentContent {
+  readonly format: 1;
+  readonly issuedOn: IsoDate;
+  readonly letterhead: Letterhead;
+  readonly list: ListPart;
+  readonly rows: readonly DocumentRow[];
+  readonly totals: Readonly<Record<EntryStatus, number>>;
+}
+
+/** The list's result as it stands, ready to print; null when there is no such list. */
+export function currentContent(
+  db: Db,
+  listId: number,
+  issuedOn: IsoDate,
+  letterhead: Letterhead,
+  now: Date,
+): DocumentContent | null {
+  const summary = listSummaries(db, now).find((l) => l.id === listId);
+  if (!summary) return null;
+  return {
+    format: 1,
+    issuedOn,
+    letterhead,
+    list: {
+      id: summary.id,
+      kind: summary.kind,
+      fileName: summary.fileName,
+      source: summary.source,
+      drawnUp: summary.drawnUp,
+      dueDate: summary.dueDate,
+    },
+    rows: listEntries(db, listId).map((e) => ({
+      row: e.row,
+      fullName: e.fullName,
+      birthDate: e.birthDate,
+      sex: e.sex,
+      idNumber: e.resident?.personalId ?? e.idNumber,
+      address: e.address,
+      status: e.status,
+      differences: e.differences,
+      resolution: e.resolution,
+      note: e.resolutionNote,
+    })),
+    totals: summary.summary,
+  };
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return typeof value === 'string' ? value.normalize('NFC') : value;
+}
+
+/** The canonical form: JSON with every object's keys sorted and text in NFC. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function contentHash(content: DocumentContent): string {
+  return sha256Hex(canonicalJson(content));
+}
+
+/** Everything printed but the issue date: an unchanged list printed again is the same version. */
+export function printedBody(content: DocumentContent): string {
+  const { issuedOn: _issuedOn, ...rest } = content;
+  return canonicalJson(rest);
+}
+
+/** What the list itself says (not the letterhead): whether a paper still tells the list's truth. */
+export function listBody(content: DocumentContent): string {
+  return canonicalJson({ list: content.list, rows: content.rows, totals: content.totals });
+}

@@ -1,0 +1,289 @@
+/**
+ * A printed list in the state format (Decree 30/2020/NĐ-CP, Annex I; DOMAIN.md §7), drawn with
+ * pdfkit from a frozen document version: both header blocks, the number and the place-and-date line,
+ * the title, the table (header row on every page, no row split, long names and addresses wrapped,
+ * A4 portrait or landscape when the columns need it), totals per status, page numbers from page 2,
+ * the signature block and "Nơi nhận". Tinos is embedded and subset; every page carries a QR code
+ * with the document's number, version and hash, which the PDF's metadata repeats for `doc verify`.
+ */
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { join } from 'node:path';
+import { formatDateVi } from '../../shared/dates';
+import { formatDocumentCode, placeAndDate, recipientLines, signatureHeading } from '../../shared/documents/letterhead';
+import { translate, type MessageKey } from '../../shared/i18n';
+import { ENTRY_STATUSES } from '../../shared/verification/vocabulary';
+import { resourcesDir } from '../paths';
+import type { DocumentRow } from './content';
+import type { StoredDocument } from './documents';
+
+const MM = 72 / 25.4;
+const A4 = { short: 595.28, long: 841.89 };
+// Decree 30: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
+const MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
+const TABLE_FONT_SIZE = 10;
+const PADDING = 3;
+const QR_SIZE = 15 * MM;
+
+// The paper is Vietnamese whatever the screen's language: it is a state document.
+const t = (key: MessageKey, params?: Record<string, string | number>) => translate('vi', key, params);
+
+interface Column {
+  readonly title: string;
+  /** Narrowest this column can be, in points; extra width is shared by weight. */
+  readonly min: number;
+  readonly weight: number;
+  readonly cell: (row: DocumentRow, index: number) => string;
+}
+
+function columnsFor(rows: readonly DocumentRow[]): Column[] {
+  const columns: (Column | false)[] = [
+    { title: t('doc.colRow'), min: 26, weight: 0, cell: (_, i) => String(i + 1) },
+    { title: t('col.fullName'), min: 96, weight: 3, cell: (r) => r.fullName ?? '' },
+    { title: t('col.birthDate'), min: 56, weight: 0, cell: (r) => (r.birthDate ? formatDateVi(r.birthDate) : '') },
+    { title: t('export.idNumber'), min: 72, weight: 0, cell: (r) => r.idNumber ?? '' },
+    rows.some((r) => r.address) && { title: t('col.permanentAddress'), min: 150, weight: 4, cell: (r) => r.address ?? '' },
+    { title: t('export.status'), min: 66, weight: 1, cell: (r) => (r.status ? t(`status.${r.status}`) : '') },
+    rows.some((r) => r.differences.length > 0) && {
+      title: t('export.differences'),
+      min: 60,
+      weight: 1,
+      cell: (r) => r.differences.map((d) => t(`field.${d}`)).join(', '),
+    },
+    rows.some((r) => r.resolution) && {
+      title: t('export.resolution'),
+      min: 80,
+      weight: 2,
+      cell: (r) => (r.resolution ? `${t(`resolution.${r.resolution}`)}${r.note ? `: ${r.note}` : ''}` : ''),
+    },
+  ];
+  return columns.filter((c): c is Column => c !== false);
+}
+
+/** A QR code drawn as vector squares: sharp at any print resolution, and one path per page. */
+function drawQr(doc: PDFKit.PDFDocument, modules: { size: number; get(r: number, c: number): number }, x: number, y: number) {
+  const cell = QR_SIZE / modules.size;
+  for (let r = 0; r < modules.size; r++)
+    for (let c = 0; c < modules.size; c++) if (modules.get(r, c)) doc.rect(x + c * cell, y + r * cell, cell + 0.01, cell + 0.01);
+  doc.fillColor('black').fill();
+}
+
+/** The PDF of one document version. */
+export function documentPdf(document: StoredDocument): Promise<Uint8Array> {
+  const { content } = document;
+  const { letterhead } = content;
+  const columns = columnsFor(content.rows);
+  const portraitWidth = A4.short - MARGINS.left - MARGINS.right;
+  const minWidth = columns.reduce((n, c) => n + c.min, 0);
+  const landscape = minWidth > portraitWidth;
+  const pageWidth = landscape ? A4.long : A4.short;
+  const pageHeight = landscape ? A4.short : A4.long;
+  const width = pageWidth - MARGINS.left - MARGINS.right;
+  const totalWeight = columns.reduce((n, c) => n + c.weight, 0);
+  const widths = columns.map((c) => c.min + ((width - minWidth) * c.weight) / totalWeight);
+  const code = formatDocumentCode({ number: document.number, version: document.version, hash: document.hash });
+
+  const fonts = join(resourcesDir(), 'fonts');
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: landscape ? 'landscape' : 'portrait',
+    margins: MARGINS,
+    bufferPages: true,
+    info: {
+      Title: `${t('doc.title')} ${document.number}`,
+      Author: letterhead.issuingBody,
+      Creator: 'Đối chiếu dân cư',
+      Subject: t(`doc.subtitle.${content.list.kind}`),
+      // Read back by `doc verify`: the same code as the QR on every page.
+      DoichieuDocument: code,
+    } as PDFKit.DocumentInfo,
+  });
+  doc.registerFont('regular', join(fonts, 'Tinos_400Regular.ttf'));
+  doc.registerFont('bold', join(fonts, 'Tinos_700Bold.ttf'));
+  doc.registerFont('italic', join(fonts, 'Tinos_400Regular_Italic.ttf'));
+  doc.registerFont('bolditalic', join(fonts, 'Tinos_700Bold_Italic.ttf'));
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
+  const left = MARGINS.left;
+  const bottom = pageHeight - MARGINS.bottom;
+
+  // Header blocks: issuing bodies and number on the left, the national motto and place-date on the right.
+  const leftWidth = width * (landscape ? 0.4 : 0.42);
+  const rightX = left + leftWidth;
+  const rightWidth = width - leftWidth;
+  const top = MARGINS.top;
+  doc.font('regular').fontSize(12).text(letterhead.parentBody.toUpperCase(), left, top, { width: leftWidth, align: 'center' });
+  doc.font('bold').fontSize(12).text(letterhead.issuingBody.toUpperCase(), { width: leftWidth, align: 'center' });
+  const ruleY = doc.y + 2;
+  doc
+    .moveTo(left + leftWidth / 3, ruleY)
+    .lineTo(left + (2 * leftWidth) / 3, ruleY)
+    .lineWidth(0.6)
+    .stroke('black');
+  doc
+    .font('regular')
+    .fontSize(13)
+    .text(t('doc.numberLine', { number: document.number }), left, ruleY + 6, { width: leftWidth, align: 'center' });
+  const leftBottom = doc.y;
+  doc.font('bold').fontSize(12).text(t('doc.nation'), rightX, top, { width: rightWidth, align: 'center' });
+  doc.font('bold').fontSize(13);
+  const motto = t('doc.motto');
+  const mottoWidth = doc.widthOfString(motto);
+  doc.text(motto, rightX, doc.y, { width: rightWidth, align: 'center' });
+  const mottoRule = doc.y + 1;
+  doc
+    .moveTo(rightX + (rightWidth - mottoWidth) / 2, mottoRule)
+    .lineTo(rightX + (rightWidth + mottoWidth) / 2, mottoRule)
+    .lineWidth(0.6)
+    .stroke('black');
+  doc
+    .font('italic')
+    .fontSize(13)
+    .text(placeAndDate(letterhead.place, content.issuedOn), rightX, mottoRule + 6, { width: rightWidth, align: 'center' });
+  let y = Math.max(leftBottom, doc.y) + 18;
+
+  // Title.
+  doc.font('bold').fontSize(14).text(t('doc.title'), left, y, { width, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(13)
+    .text(t(`doc.subtitle.${content.list.kind}`), { width, align: 'center' });
+  doc
+    .font('italic')
+    .fontSize(12)
+    .text(
+      t('doc.attached', {
+        file: content.list.fileName,
+        source: content.list.source,
+        drawnUp: formatDateVi(content.list.drawnUp),
+      }),
+      { width, align: 'center' },
+    );
+  y = doc.y + 10;
+
+  // The table.
+  const heightOf = (cells: readonly string[], font: string) => {
+    doc.font(font).fontSize(TABLE_FONT_SIZE);
+    return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i]! - 2 * PADDING }))) + 2 * PADDING;
+  };
+  const drawRow = (cells: readonly string[], at: number, font: string, height: number, align: 'left' | 'center') => {
+    let x = left;
+    doc.font(font).fontSize(TABLE_FONT_SIZE).lineWidth(0.5);
+    cells.forEach((c, i) => {
+      doc.rect(x, at, widths[i]!, height).stroke('black');
+      doc
+        .fillColor('black')
+        .text(c, x + PADDING, at + PADDING, { width: widths[i]! - 2 * PADDING, align: i === 0 ? 'center' : align });
+      x += widths[i]!;
+    });
+  };
+  const newPage = () => {
+    doc.addPage();
+    return MARGINS.top + 14; // room for the page number
+  };
+  const headerCells = columns.map((c) => c.title);
+  const headerHeight = heightOf(headerCells, 'bold');
+  // Pagination first, so the totals and the signature never stand alone on a last page: when they
+  // do not fit under the last rows, the last two rows move over with them.
+  const rowCells = content.rows.map((row, i) => columns.map((c) => c.cell(row, i)));
+  const rowHeights = rowCells.map((cells) => heightOf(cells, 'regular'));
+  const total = ENTRY_STATUSES.reduce((n, s) => n + content.totals[s], 0);
+  const parts = ENTRY_STATUSES.filter((s) => content.totals[s] > 0)
+    .map((s) => `${t(`status.${s}`)}: ${content.totals[s]}`)
+    .join('; ');
+  const totalsText = t('doc.totals', { total, parts: parts || '0' });
+  doc.font('regular').fontSize(13);
+  const totalsHeight = doc.heightOfString(totalsText, { width }) + 20;
+  const heading = signatureHeading(letterhead);
+  const recipients = recipientLines(letterhead);
+  const blockHeight = Math.max(heading.length * 17 + 25 * MM + 17, 16 + recipients.length * 14);
+  const continuedTop = MARGINS.top + 14; // room for the page number
+  const tableTop = y + headerHeight + 40 > bottom ? null : y;
+  const paginate = (keepLast: number) => {
+    const breaks = new Set<number>();
+    let at = (tableTop ?? continuedTop) + headerHeight;
+    rowHeights.forEach((h, i) => {
+      const keptWithSignature = keepLast > 0 && i === rowHeights.length - keepLast && at > continuedTop + headerHeight;
+      if (at + h > bottom || keptWithSignature) {
+        breaks.add(i);
+        at = continuedTop + headerHeight;
+      }
+      at += h;
+    });
+    return { breaks, end: at };
+  };
+  let { breaks, end } = paginate(0);
+  if (end + totalsHeight + blockHeight > bottom && rowHeights.length > 2) ({ breaks, end } = paginate(2));
+
+  if (tableTop === null) y = newPage();
+  drawRow(headerCells, y, 'bold', headerHeight, 'center');
+  y += headerHeight;
+  rowCells.forEach((cells, i) => {
+    if (breaks.has(i)) {
+      y = newPage();
+      drawRow(headerCells, y, 'bold', headerHeight, 'center');
+      y += headerHeight;
+    }
+    drawRow(cells, y, 'regular', rowHeights[i]!, 'left');
+    y += rowHeights[i]!;
+  });
+
+  // Totals per status, then the signature block (right) and "Nơi nhận" (left), kept together.
+  if (y + totalsHeight + blockHeight > bottom) y = newPage();
+  doc
+    .font('regular')
+    .fontSize(13)
+    .text(totalsText, left, y + 8, { width });
+  y = doc.y + 12;
+  const signX = left + width / 2;
+  const signWidth = width / 2;
+  doc.font('bold').fontSize(13);
+  heading.forEach((line, i) => doc.text(line.toUpperCase(), signX, y + i * 17, { width: signWidth, align: 'center' }));
+  doc.text(letterhead.signerName, signX, y + heading.length * 17 + 25 * MM, { width: signWidth, align: 'center' });
+  doc
+    .font('bolditalic')
+    .fontSize(12)
+    .text(t('doc.recipients'), left, y, { width: width / 2 });
+  doc.font('regular').fontSize(11);
+  for (const line of recipients) doc.text(line, left, doc.y, { width: width / 2 - 10 });
+
+  // Every page: the QR code and its text in the bottom margin; the page number from page 2 on.
+  const qr = QRCode.create(code, { errorCorrectionLevel: 'M' }).modules;
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const keptBottom = doc.page.margins.bottom;
+    const keptTop = doc.page.margins.top;
+    doc.page.margins.bottom = 0; // drawing inside the margins must not start a new page
+    doc.page.margins.top = 0;
+    const qrX = pageWidth - MARGINS.right - QR_SIZE;
+    const qrY = pageHeight - MARGINS.bottom + 2 * MM;
+    drawQr(doc, qr, qrX, qrY);
+    doc
+      .font('regular')
+      .fontSize(7)
+      .fillColor('#333333')
+      .text(
+        t('doc.footer', { number: document.number, version: document.version, hash: document.hash.slice(0, 16) }),
+        left,
+        qrY + 4 * MM,
+        {
+          width: qrX - left - 6,
+          align: 'right',
+          lineBreak: false,
+        },
+      );
+    if (i > range.start) {
+      doc
+        .font('regular')
+        .fontSize(13)
+        .fillColor('black')
+        .text(String(i - range.start + 1), left, 10 * MM, { width, align: 'center', lineBreak: false });
+    }
+    doc.page.margins.bottom = keptBottom;
+    doc.page.margins.top = keptTop;
+  }
+  doc.end();
+  return done;
+}
