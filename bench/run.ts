@@ -5,9 +5,11 @@
  *  - `find` latency p50/p99 on 1M residents (target: p99 under 50 ms);
  *  - a 20,000-row list imported and checked against the largest registry: rows/s and peak memory,
  *    beside a plain in-memory matcher on the same entries (target: 20,000 rows/s, under 500 MB).
+ *  - a 10,000-row list printed as a state-format PDF vs a bare pdfkit table of the same rows (target: under 5 s).
  * Sizes can be reduced with BENCH_SIZES=10000,100000 for a quick look.
  */
 import ExcelJS from 'exceljs';
+import { benchDocumentPdf } from './document-pdf';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -236,6 +238,7 @@ function benchListCheck(registryDb: string, residents: readonly ResidentRecord[]
 }
 
 try {
+  emit(await benchDocumentPdf(Number(process.env.BENCH_PDF_ROWS ?? 10000)));
   for (const size of sizes) {
     const db = await benchImport(size);
     if (size === Math.max(...sizes)) {

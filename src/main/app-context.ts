@@ -16,7 +16,12 @@ export interface App {
 }
 
 /** Opens the database and wires the services: what every interactive host (Electron, web) starts with. */
-export function createApp(databaseFile: string, version: string, logger: Logger): Result<App> {
+export function createApp(
+  databaseFile: string,
+  version: string,
+  logger: Logger,
+  host: Pick<ApiContext, 'openFile'> = {},
+): Result<App> {
   const opened = openDatabase(databaseFile);
   if (!opened.ok) return opened;
   const db = opened.value;
@@ -28,7 +33,7 @@ export function createApp(databaseFile: string, version: string, logger: Logger)
   const hid = nodeHidModule();
   const serial = nodeSerialModule();
   const scanner = new ScannerService({ hid, serial, clock, onError: (error) => logger.error('scanner', error) });
-  const ctx: ApiContext = { db, databaseFile, version, clock, jobs, logger, hid, serial, scanner };
+  const ctx: ApiContext = { db, databaseFile, version, clock, jobs, logger, hid, serial, scanner, ...host };
   return ok({
     ctx,
     handlers: createHandlers(ctx),

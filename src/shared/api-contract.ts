@@ -120,6 +120,7 @@ export const requestSchemas = {
   'qr-parse': z.object({ text: z.string().min(1).max(1000) }).strict(),
   'documents-list': z.object({ listId: rowId }).strict(),
   'documents-pdf': z.object({ documentId: rowId }).strict(),
+  'documents-open': z.object({ documentId: rowId }).strict(),
   'documents-signoff': z
     .object({ documentId: rowId, by: z.string().trim().min(1).max(200), role: z.enum(['chairman', 'facility_head']) })
     .strict(),
@@ -436,6 +437,7 @@ export interface ResponseMap {
   'checkpoint-export': ExportedFile;
   'documents-list': readonly DocumentVersionView[];
   'documents-pdf': ExportedFile;
+  'documents-open': { readonly opened: boolean; readonly file: ExportedFile | null };
   'documents-signoff': DocumentVersionView;
   'documents-verify': DocumentVerification & { readonly message: string };
   'letterhead-get': Letterhead;

@@ -23,6 +23,7 @@ export const CHANNELS = [
   'lookup-scan',
   'documents-list',
   'documents-pdf',
+  'documents-open',
   'documents-signoff',
   'documents-verify',
   'letterhead-get',

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import { pdfQrCodes } from '../helpers/pdf';
 import { expect, test } from './fixtures';
 
 const LIST_FIXTURE = resolve('..', 'shared', 'fixtures', 'verification', 'list.xlsx');
@@ -72,11 +73,34 @@ test('receives a list, resolves a mismatch from the keyboard, and exports the re
   expect(sheet.getRow(6).getCell(12).value).toBe('Kết quả đối chiếu');
   expect(sheet.getRow(8).getCell(12).value).toBe('Sai lệch');
   expect(sheet.getRow(8).getCell(13).value).toBe('Ngày sinh');
-  expect(sheet.getRow(8).getCell(16).value).toBe('08/02/2000');
+  expect(sheet.getRow(8).getCell(16).value).toEqual(new Date('2000-02-08T00:00:00Z'));
   expect(String(sheet.getRow(8).getCell(19).value)).toMatch(/^Sửa danh sách theo CSDL/);
 
-  const pdf = downloads.find((d) => d.name === 'list-ket-qua.pdf')!;
+  // The PDF is document 1/DS-UBND, version 1, in the state format; a page of it is kept under docs/.
+  const pdf = downloads.find((d) => d.name === 'list-ket-qua-1-ban-1.pdf')!;
   const text = execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' });
-  expect(text).toContain('KẾT QUẢ ĐỐI CHIẾU DANH SÁCH');
+  expect(text).toContain('Số: 1/DS-UBND');
+  expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   expect(text).toContain('Hà Văn Tường');
+  execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '1', '-singlefile', pdf.path, 'docs/returned-list-page']);
+
+  // The printed version is listed beside the list; the chairman's signature is recorded on it.
+  await page.getByRole('menuitem', { name: 'Danh sách' }).click();
+  await page.getByRole('cell', { name: 'list.xlsx' }).click();
+  const documents = page.getByTestId('documents');
+  await expect(documents.getByRole('row').filter({ hasText: '1/DS-UBND' })).toHaveCount(1);
+  await documents.getByRole('button', { name: 'Ghi nhận đã ký' }).click();
+  await expect(page.getByText('Sau khi ghi nhận, bản này không thay đổi được nữa.')).toBeVisible();
+  await page.getByLabel('Người ký').fill('Hoàng Văn Chủ');
+  await page.getByRole('dialog').getByRole('button', { name: 'Ghi nhận đã ký' }).click();
+  await expect(documents).toContainText('Hoàng Văn Chủ');
+
+  // The QR code on the paper, scanned at the lookup desk, says the paper matches and is signed.
+  const [code] = pdfQrCodes(pdf.path, { first: 1, last: 1 });
+  expect(code).toMatch(/^DOICHIEU-DOC\|1\/DS-UBND\|1\|[0-9a-f]{64}$/);
+  await page.getByRole('menuitem', { name: 'Tra cứu' }).click();
+  await page.getByLabel('Quét mã QR trên thẻ CCCD hoặc gõ số định danh rồi nhấn Enter').fill(code!);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('document-verdict')).toContainText('Văn bản khớp với bản đã lưu: số 1/DS-UBND, bản 1.');
+  await expect(page.getByTestId('document-verdict')).toContainText('Đã ký xác nhận: Hoàng Văn Chủ');
 });

@@ -23,7 +23,7 @@ import {
   verdictMessage,
   verifyCode,
 } from '../documents/documents';
-import { documentPdf } from '../documents/state-pdf';
+import { documentFileName, documentPdf } from '../documents/state-pdf';
 import { checkListMapping, deleteList, importParsedList, rememberedMapping } from '../lists/import-list';
 import { listEntries, listSummaries } from '../lists/list-views';
 import { checkpointVisits, lookupScan } from '../lookup/lookup';
@@ -63,6 +63,8 @@ export interface ApiContext {
   readonly serial: SerialModule;
   /** The chosen scanner, read in the background. */
   readonly scanner: ScannerService;
+  /** The desktop host opens a file in the system's viewer (a PDF to print); the web host cannot. */
+  readonly openFile?: (fileName: string, data: Uint8Array) => Promise<boolean>;
 }
 
 export type Handler<C extends Channel> = (request: RequestOf<C>) => Promise<Result<ResponseMap[C]>> | Result<ResponseMap[C]>;
@@ -288,11 +290,15 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'documents-pdf': async ({ documentId }) => {
       const document = storedDocument(db, documentId);
       if (!document) return fail('doc.notFound', { number: String(documentId), version: '' });
-      const base = document.content.list.fileName.replace(/\.[^.]*$/, '');
-      return ok({
-        fileName: `${base}-ket-qua-${document.number.split('/')[0]}-ban-${document.version}.pdf`,
-        data: await documentPdf(document),
-      });
+      return ok({ fileName: documentFileName(document), data: await documentPdf(document) });
+    },
+    'documents-open': async ({ documentId }) => {
+      const document = storedDocument(db, documentId);
+      if (!document) return fail('doc.notFound', { number: String(documentId), version: '' });
+      const file = { fileName: documentFileName(document), data: await documentPdf(document) };
+      // The desktop app opens the system's PDF viewer (and its print dialog); a browser downloads.
+      if (ctx.openFile && (await ctx.openFile(file.fileName, file.data))) return ok({ opened: true, file: null });
+      return ok({ opened: false, file });
     },
     'documents-signoff': ({ documentId, by, role }) => {
       const document = storedDocument(db, documentId);

@@ -60,11 +60,23 @@ function columnsFor(rows: readonly DocumentRow[]): Column[] {
   return columns.filter((c): c is Column => c !== false);
 }
 
-/** A QR code drawn as vector squares: sharp at any print resolution, and one path per page. */
+/**
+ * A QR code drawn as vector rectangles (each run of dark modules in a row is one): sharp at any print
+ * resolution, one path per page.
+ */
 function drawQr(doc: PDFKit.PDFDocument, modules: { size: number; get(r: number, c: number): number }, x: number, y: number) {
   const cell = QR_SIZE / modules.size;
-  for (let r = 0; r < modules.size; r++)
-    for (let c = 0; c < modules.size; c++) if (modules.get(r, c)) doc.rect(x + c * cell, y + r * cell, cell + 0.01, cell + 0.01);
+  for (let r = 0; r < modules.size; r++) {
+    for (let c = 0; c < modules.size;) {
+      if (!modules.get(r, c)) {
+        c++;
+        continue;
+      }
+      const start = c;
+      while (c < modules.size && modules.get(r, c)) c++;
+      doc.rect(x + start * cell, y + r * cell, (c - start) * cell, cell + 0.01);
+    }
+  }
   doc.fillColor('black').fill();
 }
 
@@ -88,7 +100,6 @@ export function documentPdf(document: StoredDocument): Promise<Uint8Array> {
     size: 'A4',
     layout: landscape ? 'landscape' : 'portrait',
     margins: MARGINS,
-    bufferPages: true,
     info: {
       Title: `${t('doc.title')} ${document.number}`,
       Author: letterhead.issuingBody,
@@ -107,6 +118,34 @@ export function documentPdf(document: StoredDocument): Promise<Uint8Array> {
   const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
   const left = MARGINS.left;
   const bottom = pageHeight - MARGINS.bottom;
+
+  // Every page, as it is begun: the QR code and its text in the bottom margin, the page number from
+  // page 2 on. (Drawn up front, so pages need not be kept in memory to the end.)
+  const qr = QRCode.create(code, { errorCorrectionLevel: 'M' }).modules;
+  const footer = t('doc.footer', { number: document.number, version: document.version, hash: document.hash.slice(0, 16) });
+  let pageNumber = 0;
+  const decoratePage = () => {
+    pageNumber++;
+    const { x, y } = doc;
+    const keptBottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // drawing inside the margin must not start a new page
+    const qrX = pageWidth - MARGINS.right - QR_SIZE;
+    const qrY = pageHeight - MARGINS.bottom + 2 * MM;
+    drawQr(doc, qr, qrX, qrY);
+    doc.font('regular').fontSize(7).fillColor('#333333');
+    doc.text(footer, qrX - 6 - doc.widthOfString(footer), qrY + 4 * MM, { lineBreak: false });
+    if (pageNumber > 1) {
+      const label = String(pageNumber);
+      doc.fontSize(13).fillColor('black');
+      doc.text(label, left + (width - doc.widthOfString(label)) / 2, 10 * MM, { lineBreak: false });
+    }
+    doc.page.margins.bottom = keptBottom;
+    doc.fillColor('black');
+    doc.x = x;
+    doc.y = y;
+  };
+  doc.on('pageAdded', decoratePage);
+  decoratePage();
 
   // Header blocks: issuing bodies and number on the left, the national motto and place-date on the right.
   const leftWidth = width * (landscape ? 0.4 : 0.42);
@@ -163,18 +202,63 @@ export function documentPdf(document: StoredDocument): Promise<Uint8Array> {
   y = doc.y + 10;
 
   // The table.
+  // Cells are broken into lines here (greedy, by words; a word wider than the cell by letters) and
+  // each line drawn on its own: pdfkit's own wrapper is far slower on ten thousand rows, and the same
+  // address recurs on many of them.
+  const wrapped = new Map<string, string[]>();
+  const linesOf = (text: string, i: number, font: string): string[] => {
+    const width = widths[i]! - 2 * PADDING;
+    const key = `${font}|${i}|${text}`;
+    const cached = wrapped.get(key);
+    if (cached) return cached;
+    const lines: string[] = [];
+    for (const paragraph of text.split('\n')) {
+      let line = '';
+      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+        const candidate = line ? `${line} ${word}` : word;
+        if (doc.widthOfString(candidate) <= width) {
+          line = candidate;
+          continue;
+        }
+        if (line) lines.push(line);
+        line = '';
+        let rest = word;
+        while (doc.widthOfString(rest) > width && rest.length > 1) {
+          let cut = rest.length - 1;
+          while (cut > 1 && doc.widthOfString(rest.slice(0, cut)) > width) cut--;
+          lines.push(rest.slice(0, cut));
+          rest = rest.slice(cut);
+        }
+        line = rest;
+      }
+      lines.push(line);
+    }
+    wrapped.set(key, lines);
+    return lines;
+  };
   const heightOf = (cells: readonly string[], font: string) => {
     doc.font(font).fontSize(TABLE_FONT_SIZE);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i]! - 2 * PADDING }))) + 2 * PADDING;
+    const lineHeight = doc.currentLineHeight(true);
+    return Math.max(...cells.map((c, i) => linesOf(c, i, font).length)) * lineHeight + 2 * PADDING;
   };
   const drawRow = (cells: readonly string[], at: number, font: string, height: number, align: 'left' | 'center') => {
+    doc.font(font).fontSize(TABLE_FONT_SIZE).lineWidth(0.5).fillColor('black');
+    const lineHeight = doc.currentLineHeight(true);
     let x = left;
-    doc.font(font).fontSize(TABLE_FONT_SIZE).lineWidth(0.5);
+    for (const w of widths) {
+      doc.rect(x, at, w, height);
+      x += w;
+    }
+    doc.stroke('black');
+    x = left;
     cells.forEach((c, i) => {
-      doc.rect(x, at, widths[i]!, height).stroke('black');
-      doc
-        .fillColor('black')
-        .text(c, x + PADDING, at + PADDING, { width: widths[i]! - 2 * PADDING, align: i === 0 ? 'center' : align });
+      const w = widths[i]! - 2 * PADDING;
+      const centred = i === 0 || align === 'center';
+      linesOf(c, i, font).forEach((line, k) => {
+        if (line === '') return;
+        const offset = centred ? (w - doc.widthOfString(line)) / 2 : 0;
+        doc.text(line, x + PADDING + offset, at + PADDING + k * lineHeight, { lineBreak: false });
+      });
       x += widths[i]!;
     });
   };
@@ -248,42 +332,12 @@ export function documentPdf(document: StoredDocument): Promise<Uint8Array> {
   doc.font('regular').fontSize(11);
   for (const line of recipients) doc.text(line, left, doc.y, { width: width / 2 - 10 });
 
-  // Every page: the QR code and its text in the bottom margin; the page number from page 2 on.
-  const qr = QRCode.create(code, { errorCorrectionLevel: 'M' }).modules;
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const keptBottom = doc.page.margins.bottom;
-    const keptTop = doc.page.margins.top;
-    doc.page.margins.bottom = 0; // drawing inside the margins must not start a new page
-    doc.page.margins.top = 0;
-    const qrX = pageWidth - MARGINS.right - QR_SIZE;
-    const qrY = pageHeight - MARGINS.bottom + 2 * MM;
-    drawQr(doc, qr, qrX, qrY);
-    doc
-      .font('regular')
-      .fontSize(7)
-      .fillColor('#333333')
-      .text(
-        t('doc.footer', { number: document.number, version: document.version, hash: document.hash.slice(0, 16) }),
-        left,
-        qrY + 4 * MM,
-        {
-          width: qrX - left - 6,
-          align: 'right',
-          lineBreak: false,
-        },
-      );
-    if (i > range.start) {
-      doc
-        .font('regular')
-        .fontSize(13)
-        .fillColor('black')
-        .text(String(i - range.start + 1), left, 10 * MM, { width, align: 'center', lineBreak: false });
-    }
-    doc.page.margins.bottom = keptBottom;
-    doc.page.margins.top = keptTop;
-  }
   doc.end();
   return done;
+}
+
+/** "list-ket-qua-12-ban-2.pdf": the list's name, then the document's number and version. */
+export function documentFileName(document: Pick<StoredDocument, 'number' | 'version' | 'content'>): string {
+  const base = document.content.list.fileName.replace(/\.[^.]*$/, '');
+  return `${base}-ket-qua-${document.number.split('/')[0]}-ban-${document.version}.pdf`;
 }

@@ -2,8 +2,9 @@
  * The Electron host: opens the database in userData, registers the IPC API and shows the window.
  * Thin on purpose: everything it serves lives in the services behind dispatch.
  */
-import { BrowserWindow, Menu, app, dialog, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { translate } from '../../shared/i18n';
@@ -43,7 +44,16 @@ app
     const dataDir = app.getPath('userData');
     mkdirSync(dataDir, { recursive: true });
     const logger = consoleLogger();
-    const opened = createApp(join(dataDir, DATABASE_FILE_NAME), app.getVersion(), logger);
+    const opened = createApp(join(dataDir, DATABASE_FILE_NAME), app.getVersion(), logger, {
+      // A printed document opens in the system's PDF viewer, whose print dialog prints it.
+      openFile: async (fileName, data) => {
+        const folder = join(app.getPath('temp'), 'doichieu');
+        mkdirSync(folder, { recursive: true });
+        const file = join(folder, fileName.replace(/[^\p{L}\p{N}._-]/gu, '_'));
+        await writeFile(file, data);
+        return (await shell.openPath(file)) === '';
+      },
+    });
     if (!opened.ok) {
       dialog.showErrorBox(translate('vi', 'app.name'), translate('vi', opened.problem.key, opened.problem.params));
       app.quit();

@@ -8,7 +8,7 @@ import type { DocumentVersionView, EntryView, ExportedFile } from '../../shared/
 import { translate, type Locale, type MessageKey } from '../../shared/i18n';
 import type { Db } from '../db/open-database';
 import { documentForPrinting, documentVersions } from '../documents/documents';
-import { documentPdf } from '../documents/state-pdf';
+import { documentFileName, documentPdf } from '../documents/state-pdf';
 import { fitColumns, freezeHeader, neutralizeFormula, setDate, setText, styleHeaderCell } from '../spreadsheet/sheet-format';
 import { listEntries } from './list-views';
 
@@ -122,10 +122,7 @@ export async function exportList(
   return {
     files: [
       { fileName: `${base}-ket-qua.xlsx`, data: await resultWorkbook(list, entries, cellsByRow, locale) },
-      {
-        fileName: `${base}-ket-qua-${document.number.split('/')[0]}-ban-${document.version}.pdf`,
-        data: await documentPdf(document),
-      },
+      { fileName: documentFileName(document), data: await documentPdf(document) },
     ],
     document: view,
   };

@@ -29,6 +29,7 @@ import {
 import { api } from '../api/client';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { StatusTag } from '../components/StatusTag';
+import { DocumentsCard } from '../components/DocumentsCard';
 import { XLSX_MIME, downloadBytes } from '../download';
 import { sexKey, showDate } from '../format';
 import { useT } from '../i18n';
@@ -65,6 +66,8 @@ export function ListDetail({
   const [entries, setEntries] = useState<readonly EntryView[]>([]);
   const [tab, setTab] = useState<string>('mismatched');
   const [selected, setSelected] = useState<number | null>(null);
+  // Bumped after each export, so the printed documents are listed again.
+  const [printed, setPrinted] = useState(0);
   const [note, setNote] = useState('');
   const [askOfficer, setAskOfficer] = useState(false);
   const [officer, setOfficer] = useState(info.officerName ?? '');
@@ -149,6 +152,7 @@ export function ListDetail({
     for (const file of response.value.files)
       downloadBytes(file.fileName, file.data, file.fileName.endsWith('.pdf') ? 'application/pdf' : XLSX_MIME);
     void message.success(t('lists.exported'));
+    setPrinted((n) => n + 1);
     void load();
   };
 
@@ -186,6 +190,7 @@ export function ListDetail({
         {t('lists.colSource')}: {list.source} · {t('lists.colDrawnUp')}: {showDate(list.drawnUp)} · {t('lists.colDue')}:{' '}
         {showDate(list.dueDate)}
       </Typography.Text>
+      <DocumentsCard listId={listId} refreshKey={printed} />
       <Tabs
         activeKey={tabs.includes(tab) ? tab : tabs[0]}
         onChange={(key) => {

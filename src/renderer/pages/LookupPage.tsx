@@ -1,7 +1,8 @@
 import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Input, List, Radio, Row, Space, Table, Tag, Typography, message } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CheckpointVisit, LookupResult, LookupSource, ScannerStatus } from '../../shared/api-contract';
+import type { CheckpointVisit, LookupResult, LookupSource, ResponseMap, ScannerStatus } from '../../shared/api-contract';
+import { DOCUMENT_CODE_PREFIX } from '../../shared/documents/letterhead';
 import { collectMrzLine } from '../../shared/identity/cccd-mrz';
 import type { MessageKey } from '../../shared/i18n';
 import { isScannerBurst } from '../../shared/scanner/keyboard-burst';
@@ -45,6 +46,7 @@ export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | n
   const inputRef = useRef<HTMLInputElement | null>(null);
   // MRZ lines arrive one at a time: gathered here until the third.
   const [mrzPending, setMrzPending] = useState<string[]>([]);
+  const [paper, setPaper] = useState<ResponseMap['documents-verify'] | null>(null);
 
   const loadVisits = useCallback(
     () =>
@@ -67,6 +69,16 @@ export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | n
       return;
     }
     value = collected.text;
+    if (value.startsWith(`${DOCUMENT_CODE_PREFIX}|`)) {
+      // The QR code on a printed list: does this paper match the stored version?
+      const verdict = await api['documents-verify']({ text: value });
+      setText('');
+      setResult(null);
+      if (!verdict.ok) return void message.error(verdict.error.message);
+      setPaper(verdict.value);
+      return;
+    }
+    setPaper(null);
     const response = await api['lookup-scan']({ text: value, place: place.trim() || '—', direction });
     setText('');
     inputRef.current?.focus();
@@ -149,6 +161,11 @@ export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | n
       />
       {mrzPending.length > 0 && (
         <Alert type="info" showIcon message={t('lookup.mrzPending', { count: mrzPending.length })} data-testid="mrz-pending" />
+      )}
+      {paper && (
+        <Card title={t('lookup.documentTitle')} data-testid="document-verdict">
+          <Alert type={paper.valid ? 'success' : 'error'} showIcon message={paper.message} />
+        </Card>
       )}
       {result && <LookupCard result={result} scanned={burstIsScan} />}
       <Card

@@ -1,9 +1,10 @@
-import { Card, Descriptions, Radio, Typography, message } from 'antd';
+import { Card, Descriptions, Radio, Space, Typography, message } from 'antd';
 import type { AppInfo } from '../../shared/api-contract';
 import { api } from '../api/client';
+import { LetterheadForm } from '../components/LetterheadForm';
 import { useT } from '../i18n';
 
-/** Cài đặt: language, where the data lives, version. */
+/** Cài đặt: language, where the data lives, version, the printed documents' format. */
 export function SettingsPage({ info, onChanged }: { info: AppInfo; onChanged: (info: AppInfo) => void }) {
   const t = useT();
   const setLocale = async (locale: 'vi' | 'en') => {
@@ -12,31 +13,36 @@ export function SettingsPage({ info, onChanged }: { info: AppInfo; onChanged: (i
     else void message.error(response.error.message);
   };
   return (
-    <Card
-      title={
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('nav.settings')}
-        </Typography.Title>
-      }
-    >
-      <Descriptions column={1} bordered>
-        <Descriptions.Item label={t('settings.language')}>
-          <Radio.Group
-            value={info.locale}
-            onChange={(e) => void setLocale(e.target.value as 'vi' | 'en')}
-            options={[
-              { value: 'vi', label: 'Tiếng Việt' },
-              { value: 'en', label: 'English' },
-            ]}
-          />
-        </Descriptions.Item>
-        <Descriptions.Item label={t('settings.database')}>
-          <Typography.Text code copyable>
-            {info.databaseFile}
-          </Typography.Text>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('settings.version')}>{info.version}</Descriptions.Item>
-      </Descriptions>
-    </Card>
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card
+        title={
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('nav.settings')}
+          </Typography.Title>
+        }
+      >
+        <Descriptions column={1} bordered>
+          <Descriptions.Item label={t('settings.language')}>
+            <Radio.Group
+              value={info.locale}
+              onChange={(e) => void setLocale(e.target.value as 'vi' | 'en')}
+              options={[
+                { value: 'vi', label: 'Tiếng Việt' },
+                { value: 'en', label: 'English' },
+              ]}
+            />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.database')}>
+            <Typography.Text code copyable>
+              {info.databaseFile}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.version')}>{info.version}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title={t('settings.letterhead')}>
+        <LetterheadForm />
+      </Card>
+    </Space>
   );
 }

@@ -1,0 +1,130 @@
+import { CheckCircleOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { DocumentVersionView, SignRole } from '../../shared/api-contract';
+import { api } from '../api/client';
+import { downloadBytes } from '../download';
+import { showDate } from '../format';
+import { useT } from '../i18n';
+
+/**
+ * The printed versions of a list's result: each can be opened to print again exactly as it was, and
+ * the chairman's (or facility head's) signature on a version is recorded here, after which it never changes.
+ */
+export function DocumentsCard({ listId, refreshKey }: { listId: number; refreshKey: number }) {
+  const t = useT();
+  const [versions, setVersions] = useState<readonly DocumentVersionView[]>([]);
+  const [signing, setSigning] = useState<DocumentVersionView | null>(null);
+  const [form] = Form.useForm<{ by: string; role: SignRole }>();
+
+  const load = useCallback(
+    () =>
+      api['documents-list']({ listId }).then((r) => {
+        if (r.ok) setVersions(r.value);
+      }),
+    [listId],
+  );
+  useEffect(() => {
+    void load();
+  }, [load, refreshKey]);
+
+  const open = async (d: DocumentVersionView) => {
+    const r = await api['documents-open']({ documentId: d.id });
+    if (!r.ok) return void message.error(r.error.message);
+    if (r.value.file) {
+      downloadBytes(r.value.file.fileName, r.value.file.data, 'application/pdf');
+      void message.info(t('docs.downloaded'));
+    }
+  };
+
+  const startSigning = async (d: DocumentVersionView) => {
+    const letterhead = await api['letterhead-get']({});
+    form.setFieldsValue({
+      by: letterhead.ok ? letterhead.value.signerName : '',
+      role: letterhead.ok && letterhead.value.signForm === 'direct' ? 'facility_head' : 'chairman',
+    });
+    setSigning(d);
+  };
+
+  const sign = async () => {
+    if (!signing) return;
+    const values = await form.validateFields();
+    const r = await api['documents-signoff']({ documentId: signing.id, by: values.by, role: values.role });
+    if (!r.ok) return void message.error(r.error.message);
+    setSigning(null);
+    void message.success(t('docs.signedOk'));
+    void load();
+  };
+
+  return (
+    <Card size="small" title={t('docs.title')} data-testid="documents">
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={[...versions]}
+        locale={{ emptyText: t('docs.none') }}
+        columns={[
+          { title: t('docs.colNumber'), dataIndex: 'number' },
+          {
+            title: t('docs.colVersion'),
+            render: (_, d: DocumentVersionView) => (
+              <Space>
+                {d.version}
+                {!d.latest && <Tag>{t('docs.outdated')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('docs.colIssued'), render: (_, d: DocumentVersionView) => showDate(d.issuedOn) },
+          {
+            title: t('docs.colHash'),
+            render: (_, d: DocumentVersionView) => <Typography.Text code>{d.hash.slice(0, 16)}</Typography.Text>,
+          },
+          {
+            title: t('docs.colSigned'),
+            render: (_, d: DocumentVersionView) =>
+              d.signedBy ? (
+                <Tag icon={<CheckCircleOutlined />} color="green">
+                  {d.signedBy} · {new Date(d.signedAt!).toLocaleString('vi-VN')}
+                </Tag>
+              ) : (
+                <Button size="small" onClick={() => void startSigning(d)}>
+                  {t('docs.signOff')}
+                </Button>
+              ),
+          },
+          {
+            title: '',
+            render: (_, d: DocumentVersionView) => (
+              <Button size="small" icon={<PrinterOutlined />} onClick={() => void open(d)}>
+                {t('docs.open')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={signing !== null}
+        title={signing ? t('docs.signOffTitle', { number: signing.number, version: signing.version }) : ''}
+        okText={t('docs.signOff')}
+        onOk={() => void sign()}
+        onCancel={() => setSigning(null)}
+      >
+        <Alert type="warning" showIcon message={t('docs.signOffWarning')} style={{ marginBottom: 16 }} />
+        <Form form={form} layout="vertical">
+          <Form.Item name="by" label={t('docs.signer')} rules={[{ required: true, whitespace: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="role" label={t('docs.role')}>
+            <Select
+              options={[
+                { value: 'chairman', label: t('doc.role.chairman') },
+                { value: 'facility_head', label: t('doc.role.facility_head') },
+              ]}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

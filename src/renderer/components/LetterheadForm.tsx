@@ -1,0 +1,81 @@
+import { Button, Form, Input, Radio, message } from 'antd';
+import { useEffect } from 'react';
+import type { Letterhead } from '../../shared/documents/letterhead';
+import { api } from '../api/client';
+import { useT } from '../i18n';
+
+type Values = Omit<Letterhead, 'recipients'> & { recipients: string };
+
+/** The printed documents' format: issuing bodies, place, who signs in which form, "Nơi nhận". */
+export function LetterheadForm() {
+  const t = useT();
+  const [form] = Form.useForm<Values>();
+  useEffect(() => {
+    void api['letterhead-get']({}).then((r) => {
+      if (r.ok) form.setFieldsValue({ ...r.value, recipients: r.value.recipients.join('\n') });
+    });
+  }, [form]);
+
+  const save = async (values: Values) => {
+    const letterhead = {
+      ...values,
+      issuingCode: values.issuingCode.trim().toUpperCase(),
+      recipients: values.recipients
+        .split('\n')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    };
+    const r = await api['letterhead-set']({ letterhead });
+    if (r.ok) void message.success(t('letterhead.saved'));
+    else void message.error(r.error.message);
+  };
+
+  const required = [{ required: true, whitespace: true }];
+  return (
+    <Form form={form} layout="vertical" onFinish={(v) => void save(v)} data-testid="letterhead" style={{ maxWidth: 720 }}>
+      <Form.Item name="parentBody" label={t('letterhead.parentBody')} rules={required}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="issuingBody" label={t('letterhead.issuingBody')} rules={required}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="issuingCode"
+        label={t('letterhead.issuingCode')}
+        rules={[{ required: true, pattern: /^[A-Za-z0-9][A-Za-z0-9-]{0,15}$/ }]}
+      >
+        <Input style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item name="place" label={t('letterhead.place')} rules={required}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="signForm" label={t('letterhead.signForm')}>
+        <Radio.Group
+          options={[
+            { value: 'TM', label: t('letterhead.formTM') },
+            { value: 'KT', label: t('letterhead.formKT') },
+            { value: 'direct', label: t('letterhead.formDirect') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="collective" label={t('letterhead.collective')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="signerTitle" label={t('letterhead.signerTitle')} rules={required}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="signerName" label={t('letterhead.signerName')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="recipients" label={t('letterhead.recipients')}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="archive" label={t('letterhead.archive')} rules={required}>
+        <Input style={{ width: 240 }} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit">
+        {t('letterhead.save')}
+      </Button>
+    </Form>
+  );
+}
