@@ -2,10 +2,10 @@
  * The command-line host (DESIGN.md §5): `doichieu <command> [--db FILE] [--json]`.
  * Exit 0 on success, 1 on bad input (Vietnamese message on stderr, nothing written), 2 on wrong usage.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, resolve as resolvePath } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve as resolvePath } from 'node:path';
 import { translate, type MessageKey, type MessageParams } from '../shared/i18n';
-import { SIGN_ROLES, type ExportedFile, type SignRole } from '../shared/api-contract';
+import { SIGN_ROLES, type ExportedFile, type PackageCounts, type PackageRecordType, type SignRole } from '../shared/api-contract';
 import { parseDateText, type IsoDate } from '../shared/dates';
 import { parseCccdMrz } from '../shared/identity/cccd-mrz';
 import { parseCccdQr } from '../shared/identity/cccd-qr';
@@ -21,6 +21,8 @@ import { checkList } from './lists/check-list';
 import { exportList } from './lists/export-list';
 import { codeInPdf, documentVersions, readLetterhead, signOff, verdictMessage, verifyPdf } from './documents/documents';
 import { signPdf } from './documents/sign-pdf';
+import { exportPackage, importAck, packageViews, storedPackage, verifyPackage } from './packages/packages';
+import { addInfection, confirmList, isConfirmed } from './vaccination/vaccinations';
 import { importParsedList } from './lists/import-list';
 import { prepareList } from './lists/prepare-list';
 import { findResidents } from './registry/find-residents';
@@ -58,6 +60,9 @@ const VALUE_FLAGS = new Set([
   'role',
   'p12',
   'passphrase',
+  'confirmed',
+  'recovered',
+  'test',
 ]);
 const BOOLEAN_FLAGS = new Set(['json', 'skip-invalid', 'help']);
 
@@ -247,6 +252,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'list check': {
         const listId = Number(need(rest[0], '<số danh sách>'));
         if (!Number.isInteger(listId) || listId < 1) throw new UsageError(text('list.notFound', { listId: rest[0]! }));
+        if (isConfirmed(database(), listId)) throw new InputError({ key: 'list.confirmedNoCheck', params: { listId } });
         const result = checkList(database(), listId, io.now());
         if (result === null) throw new InputError({ key: 'list.notFound', params: { listId } });
         print(
@@ -282,6 +288,80 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           { files: written, documentNumber: number, version, hash },
           [...written, text('doc.footer', { number, version, hash })].join('\n'),
         );
+        return 0;
+      }
+      case 'list confirm': {
+        const listId = Number(need(rest[0], '<số danh sách>'));
+        if (!Number.isInteger(listId) || listId < 1) throw new UsageError(text('list.notFound', { listId: rest[0]! }));
+        const by = need(args.flags.get('by') as string | undefined, '--by').trim();
+        if (by === '') throw new UsageError(text('cli.missingArgument', { name: '--by' }));
+        const confirmed = confirmList(database(), listId, by, io.now());
+        if (!confirmed.ok) throw new InputError(confirmed.problem);
+        print(confirmed.value, text('list.confirmedBy', { listId, by, at: confirmed.value.confirmedAt }));
+        return 0;
+      }
+      case 'infection add': {
+        const personalId = need(rest[0], '<số định danh>');
+        const confirmedOn = optionalDate(args.flags.get('confirmed'));
+        if (confirmedOn === undefined) throw new UsageError(text('cli.missingArgument', { name: '--confirmed' }));
+        const recoveredOn = optionalDate(args.flags.get('recovered'));
+        const test = args.flags.get('test');
+        const added = addInfection(
+          database(),
+          { personalId, confirmedOn, recoveredOn: recoveredOn ?? null, test: typeof test === 'string' ? test : null },
+          typeof args.flags.get('by') === 'string' ? (args.flags.get('by') as string) : null,
+          io.now(),
+        );
+        if (!added.ok) throw new InputError(added.problem);
+        print(added.value, `F0: ${added.value.personalId} ${added.value.fullName ?? ''} (${added.value.confirmedOn})`);
+        return 0;
+      }
+      case 'package export': {
+        const out = need(args.flags.get('out') as string | undefined, '--out');
+        const sequenceFlag = args.flags.get('sequence') as string | undefined;
+        const db_ = database();
+        let file: { fileName: string; data: Uint8Array };
+        let report: { file: string; packageId: string; sequence: number; counts: PackageCounts };
+        if (sequenceFlag !== undefined) {
+          const sequence = Number(sequenceFlag);
+          if (!Number.isInteger(sequence) || sequence < 1) throw new UsageError(text('cli.badOption', { option: `--sequence ${sequenceFlag}` }));
+          const stored = storedPackage(db_, sequence);
+          if (!stored) throw new InputError({ key: 'package.notFound', params: { sequence } });
+          file = stored;
+          const view = packageViews(db_).find((p) => p.sequence === sequence)!;
+          report = { file: '', packageId: view.packageId, sequence, counts: view.counts };
+        } else {
+          const by = args.flags.get('by');
+          const exported = await exportPackage(db_, { by: typeof by === 'string' ? by : null, now: io.now(), locale: 'vi' });
+          if (!exported.ok) throw new InputError(exported.problem);
+          file = exported.value;
+          const v = exported.value.view;
+          report = { file: '', packageId: v.packageId, sequence: v.sequence, counts: v.counts };
+        }
+        mkdirSync(out, { recursive: true });
+        const path = resolvePath(join(out, file.fileName));
+        writeFileSync(path, file.data);
+        report = { ...report, file: path };
+        print(report, [path, ...Object.entries(report.counts).map(([k, n]) => `${text(`package.type.${k as PackageRecordType}`)}: ${n}`)].join('\n'));
+        return 0;
+      }
+      case 'package verify': {
+        const file = need(rest[0], '<tệp gói>');
+        if (!existsSync(file)) throw new InputError({ key: 'cli.fileNotFound', params: { file } });
+        const verified = verifyPackage(database(), new Uint8Array(readFileSync(file)), 'vi');
+        print(verified, verified.valid ? text('package.valid', { sequence: verified.sequence ?? '' }) : verified.problems.join('\n'));
+        if (!verified.valid) {
+          io.stderr(`${text('package.invalid', { file: basename(file), problem: verified.problems[0] ?? '' })}\n`);
+          return 1;
+        }
+        return 0;
+      }
+      case 'package ack': {
+        const file = need(rest[0], '<tệp phản hồi>');
+        if (!existsSync(file)) throw new InputError({ key: 'cli.fileNotFound', params: { file } });
+        const acked = importAck(database(), readFileSync(file, 'utf8'), basename(file), io.now());
+        if (!acked.ok) throw new InputError(acked.problem);
+        print(acked.value, text('package.acked', acked.value));
         return 0;
       }
       case 'doc verify': {

@@ -411,6 +411,64 @@ export interface DocumentVerification {
   readonly listId: number | null;
 }
 
+/** One dose of a results list, with its problems (each naming its rule). */
+export interface VaccinationView {
+  readonly id: number;
+  readonly row: number;
+  /** The entry's match against the registry: only a matched person's dose can leave the machine. */
+  readonly status: EntryStatus | null;
+  readonly personalId: string | null;
+  readonly fullName: string | null;
+  readonly vaccinationDate: IsoDate | null;
+  readonly productCode: string | null;
+  readonly vaccine: string | null;
+  readonly lot: string | null;
+  readonly dose: number | null;
+  readonly facility: string | null;
+  readonly problems: readonly string[];
+}
+
+export interface ListConfirmation {
+  readonly listId: number;
+  readonly confirmedBy: string;
+  readonly confirmedAt: string;
+}
+
+export interface InfectionView {
+  readonly id: number;
+  readonly personalId: string;
+  readonly fullName: string | null;
+  readonly confirmedOn: IsoDate;
+  readonly recoveredOn: IsoDate | null;
+  readonly test: string | null;
+  readonly createdAt: string;
+}
+
+export type PackageRecordType = 'vaccination' | 'correction' | 'new_resident' | 'infection';
+export type PackageCounts = Readonly<Record<PackageRecordType, number>>;
+
+/** One exported update package, and what the national registry answered. */
+export interface PackageView {
+  readonly sequence: number;
+  readonly packageId: string;
+  readonly fileName: string;
+  readonly createdAt: string;
+  readonly createdBy: string | null;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly counts: PackageCounts;
+  readonly acknowledgedAt: string | null;
+  readonly accepted: number;
+  readonly rejected: number;
+}
+
+export interface PackagesState {
+  readonly waiting: PackageCounts;
+  readonly packages: readonly PackageView[];
+  /** The installation's signing key, as printed on exported documents. */
+  readonly keyFingerprint: string;
+}
+
 export interface ResponseMap {
   'app-info': AppInfo;
   'settings-set-locale': AppInfo;

@@ -81,7 +81,7 @@ function drawQr(doc: PDFKit.PDFDocument, modules: { size: number; get(r: number,
 }
 
 /** The PDF of one document version. */
-export function documentPdf(document: StoredDocument): Promise<Uint8Array> {
+export function documentPdf(document: StoredDocument, keyFingerprint: string | null = null): Promise<Uint8Array> {
   const { content } = document;
   const { letterhead } = content;
   const columns = columnsFor(content.rows);
@@ -122,7 +122,13 @@ export function documentPdf(document: StoredDocument): Promise<Uint8Array> {
   // Every page, as it is begun: the QR code and its text in the bottom margin, the page number from
   // page 2 on. (Drawn up front, so pages need not be kept in memory to the end.)
   const qr = QRCode.create(code, { errorCorrectionLevel: 'M' }).modules;
-  const footer = t('doc.footer', { number: document.number, version: document.version, hash: document.hash.slice(0, 16) });
+  // The installation's key fingerprint tells the registry side whose document (and packages) these are.
+  const footer = [
+    t('doc.footer', { number: document.number, version: document.version, hash: document.hash.slice(0, 16) }),
+    keyFingerprint ? t('doc.footerKey', { fingerprint: keyFingerprint }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   let pageNumber = 0;
   const decoratePage = () => {
     pageNumber++;

@@ -11,6 +11,7 @@ import type { Sex } from '../../shared/types';
 import { entryDifferences, parseResidence, type EntryFacts, type RegistryFacts } from '../../shared/verification/differences';
 import { ENTRY_STATUSES, type ComparedField, type EntryStatus } from '../../shared/verification/vocabulary';
 import type { Db } from '../db/open-database';
+import { recordVaccinations } from '../vaccination/vaccinations';
 import type { ResidentRow } from '../registry/resident-rows';
 
 /** Below this Jaro–Winkler similarity an ID's resident is "clearly another person" than the one named. */
@@ -303,5 +304,7 @@ export function checkList(db: Db, listId: number, now: Date): ListCheckResult | 
     });
     db.prepare('UPDATE lists SET checked_at = ? WHERE id = ?').run(now.toISOString(), listId);
   })();
+  // A results list's rows are doses: each is checked against the vaccination rules too.
+  if (kind === 'results') recordVaccinations(db, listId, now);
   return { listId, summary, entries: checked };
 }

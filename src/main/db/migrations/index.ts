@@ -4,6 +4,7 @@ import { migration0002 } from './0002-lists';
 import { migration0003 } from './0003-checkpoints';
 import { migration0004 } from './0004-mrz-visits';
 import { migration0005 } from './0005-documents';
+import { migration0006 } from './0006-vaccination-packages';
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];

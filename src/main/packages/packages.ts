@@ -1,0 +1,406 @@
+/**
+ * Update packages for the national registry (DESIGN.md §6, issue 7). A package is one .zip file:
+ * `manifest.json` (format, package id, commune, sequence, time, officer, the previous package's
+ * SHA-256, each file's SHA-256 and record count), `manifest.sig` (Ed25519 over the manifest's bytes
+ * with the installation's key), `records.jsonl` (one record a line) and `records.xlsx` for people.
+ * The zip is written deterministically (fixed entry order and time), so `package verify` can rebuild
+ * it from its own entries and compare every byte. Format: docs/update-package.md.
+ */
+import ExcelJS from 'exceljs';
+import { zipSync, unzipSync } from 'fflate';
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { PackageCounts, PackageRecordType, PackagesState, PackageView } from '../../shared/api-contract';
+import { translate, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
+import { fail, ok, type Result } from '../../shared/result';
+import type { Db } from '../db/open-database';
+import { readLetterhead } from '../documents/documents';
+import { canonicalJson } from '../documents/content';
+import { fitColumns, freezeHeader, setText, styleHeaderCell } from '../spreadsheet/sheet-format';
+import { installationKey, signBytes, verifyBytes, fingerprintOf } from './signing-key';
+
+export const PACKAGE_FORMAT = 'doichieu-update-package';
+export const PACKAGE_FORMAT_VERSION = 1;
+const RECORD_TYPES: readonly PackageRecordType[] = ['vaccination', 'correction', 'new_resident', 'infection'];
+// DOS time in a zip is local wall-clock time; a fixed local date makes the bytes the same in every time zone.
+const ZIP_TIME = new Date(2021, 10, 1, 0, 0, 0);
+const ENTRY_ORDER = ['manifest.json', 'manifest.sig', 'records.jsonl', 'records.xlsx'];
+
+export interface PackageRecord {
+  readonly recordId: string;
+  readonly type: PackageRecordType;
+  readonly [field: string]: unknown;
+}
+
+export interface Manifest {
+  readonly format: string;
+  readonly formatVersion: number;
+  readonly packageId: string;
+  readonly sequence: number;
+  readonly commune: { readonly name: string; readonly place: string };
+  readonly createdAt: string;
+  readonly createdBy: string | null;
+  readonly previousPackageHash: string | null;
+  readonly publicKey: string;
+  readonly keyFingerprint: string;
+  readonly files: readonly { readonly name: string; readonly sha256: string; readonly bytes: number; readonly records: number }[];
+  readonly counts: PackageCounts;
+}
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+const emptyCounts = (): Record<PackageRecordType, number> => ({ vaccination: 0, correction: 0, new_resident: 0, infection: 0 });
+
+/** The latest answer per record ever exported: absent = never exported. */
+function latestStatuses(db: Db): Map<string, string> {
+  const latest = new Map<string, string>();
+  for (const r of db
+    .prepare<[], { record_id: string; status: string }>('SELECT record_id, status FROM package_records ORDER BY package_sequence')
+    .iterate())
+    latest.set(r.record_id, r.status);
+  return latest;
+}
+
+/** Every record that could go to the registry, whether or not it already went. */
+function candidateRecords(db: Db): PackageRecord[] {
+  const records: PackageRecord[] = [];
+  const vaccinations = db.prepare<
+    [],
+    {
+      entry_id: number;
+      personal_id: string;
+      full_name: string | null;
+      birth_date: string | null;
+      address: string | null;
+      vaccination_date: string;
+      product_code: string;
+      lot: string;
+      dose: number;
+      facility: string | null;
+      confirmed_by: string;
+      confirmed_at: string;
+      list_id: number;
+    }
+  >(
+    `SELECT v.list_entry_id AS entry_id, v.personal_id, v.full_name, v.birth_date, v.address, v.vaccination_date, v.product_code,
+       v.lot, v.dose, v.facility, l.confirmed_by, l.confirmed_at, l.id AS list_id
+     FROM vaccinations v JOIN list_entries e ON e.id = v.list_entry_id JOIN lists l ON l.id = e.list_id
+     JOIN entry_results r ON r.entry_id = e.id
+     WHERE l.confirmed_at IS NOT NULL AND v.personal_id IS NOT NULL AND v.problems = '[]'
+       AND (r.status = 'matched' OR e.resolution IN ('list_corrected', 'registry_corrected', 'candidate_chosen'))`,
+  );
+  for (const v of vaccinations.iterate())
+    records.push({
+      recordId: `vaccination-${v.entry_id}`,
+      type: 'vaccination',
+      personalId: v.personal_id,
+      fullName: v.full_name,
+      birthDate: v.birth_date,
+      permanentAddress: v.address,
+      vaccinationDate: v.vaccination_date,
+      vaccine: v.product_code,
+      lot: v.lot,
+      dose: v.dose,
+      facility: v.facility,
+      listId: v.list_id,
+      confirmedBy: v.confirmed_by,
+      confirmedAt: v.confirmed_at,
+    });
+  const changes = db.prepare<[], { id: number; kind: 'correction' | 'new'; fields: string; evidence: string | null; personal_id: string | null; created_at: string }>(
+    `SELECT c.id, c.kind, c.fields, c.evidence, r.personal_id, c.created_at FROM resident_changes c
+     LEFT JOIN residents r ON r.id = c.resident_id`,
+  );
+  for (const c of changes.iterate()) {
+    const type: PackageRecordType = c.kind === 'new' ? 'new_resident' : 'correction';
+    records.push({
+      recordId: `${type}-${c.id}`,
+      type,
+      personalId: c.personal_id,
+      fields: JSON.parse(c.fields) as unknown,
+      evidence: c.evidence,
+      recordedAt: c.created_at,
+    });
+  }
+  const infections = db.prepare<[], { id: number; personal_id: string; full_name: string | null; confirmed_on: string; recovered_on: string | null; test: string | null }>(
+    'SELECT id, personal_id, full_name, confirmed_on, recovered_on, test FROM infections',
+  );
+  for (const i of infections.iterate())
+    records.push({
+      recordId: `infection-${i.id}`,
+      type: 'infection',
+      personalId: i.personal_id,
+      fullName: i.full_name,
+      confirmedOn: i.confirmed_on,
+      recoveredOn: i.recovered_on,
+      test: i.test,
+    });
+  return records;
+}
+
+/** Records not yet exported, or rejected by the registry since. */
+export function waitingRecords(db: Db): PackageRecord[] {
+  const latest = latestStatuses(db);
+  return candidateRecords(db).filter((r) => {
+    const status = latest.get(r.recordId);
+    return status === undefined || status === 'rejected';
+  });
+}
+
+function countsOf(records: readonly PackageRecord[]): PackageCounts {
+  const counts = emptyCounts();
+  for (const r of records) counts[r.type]++;
+  return counts;
+}
+
+const XLSX_COLUMNS: Readonly<Record<PackageRecordType, readonly string[]>> = {
+  vaccination: ['recordId', 'personalId', 'fullName', 'birthDate', 'vaccinationDate', 'vaccine', 'lot', 'dose', 'facility', 'confirmedBy'],
+  correction: ['recordId', 'personalId', 'fields', 'evidence', 'recordedAt'],
+  new_resident: ['recordId', 'fields', 'evidence', 'recordedAt'],
+  infection: ['recordId', 'personalId', 'fullName', 'confirmedOn', 'recoveredOn', 'test'],
+};
+
+async function recordsWorkbook(records: readonly PackageRecord[], locale: Locale): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = ZIP_TIME;
+  workbook.modified = ZIP_TIME;
+  for (const type of RECORD_TYPES) {
+    const rows = records.filter((r) => r.type === type);
+    if (rows.length === 0) continue;
+    const sheet = workbook.addWorksheet(translate(locale, `package.type.${type}`));
+    const columns = XLSX_COLUMNS[type];
+    const header = sheet.getRow(1);
+    columns.forEach((c, i) => {
+      header.getCell(i + 1).value = translate(locale, `package.col.${c}` as MessageKey);
+      styleHeaderCell(header.getCell(i + 1));
+    });
+    rows.forEach((r, n) => {
+      const row = sheet.getRow(n + 2);
+      columns.forEach((c, i) => {
+        const value = r[c];
+        setText(row.getCell(i + 1), value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+      });
+    });
+    freezeHeader(sheet, 1);
+    fitColumns(sheet, columns.map((_, i) => i + 1));
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+function zip(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const files: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
+  for (const name of ENTRY_ORDER) {
+    const data = entries.get(name);
+    if (data) files[name] = [data, { mtime: ZIP_TIME, level: 6 }];
+  }
+  return zipSync(files);
+}
+
+export interface ExportedPackage {
+  readonly fileName: string;
+  readonly data: Uint8Array;
+  readonly view: PackageView;
+}
+
+/** Writes the next package: every waiting record, signed, chained to the previous package. */
+export async function exportPackage(db: Db, options: { by: string | null; now: Date; locale: Locale }): Promise<Result<ExportedPackage>> {
+  const records = waitingRecords(db).sort((a, b) =>
+    a.type === b.type ? a.recordId.localeCompare(b.recordId, 'en', { numeric: true }) : RECORD_TYPES.indexOf(a.type) - RECORD_TYPES.indexOf(b.type),
+  );
+  if (records.length === 0) return fail('package.nothing');
+  const key = installationKey(db);
+  const previous = db
+    .prepare<[], { sequence: number; file_sha256: string }>('SELECT sequence, file_sha256 FROM packages ORDER BY sequence DESC LIMIT 1')
+    .get();
+  const sequence = (previous?.sequence ?? 0) + 1;
+  const letterhead = readLetterhead(db);
+  const jsonl = new TextEncoder().encode(records.map((r) => canonicalJson(r)).join('\n') + '\n');
+  const xlsx = await recordsWorkbook(records, options.locale);
+  const counts = countsOf(records);
+  const manifest: Manifest = {
+    format: PACKAGE_FORMAT,
+    formatVersion: PACKAGE_FORMAT_VERSION,
+    packageId: randomUUID(),
+    sequence,
+    commune: { name: letterhead.issuingBody, place: letterhead.place },
+    createdAt: options.now.toISOString(),
+    createdBy: options.by,
+    previousPackageHash: previous?.file_sha256 ?? null,
+    publicKey: key.publicKey,
+    keyFingerprint: key.fingerprint,
+    files: [
+      { name: 'records.jsonl', sha256: sha256(jsonl), bytes: jsonl.length, records: records.length },
+      { name: 'records.xlsx', sha256: sha256(xlsx), bytes: xlsx.length, records: records.length },
+    ],
+    counts,
+  };
+  const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+  const signature = new TextEncoder().encode(`${signBytes(key, manifestBytes)}\n`);
+  const data = zip(
+    new Map([
+      ['manifest.json', manifestBytes],
+      ['manifest.sig', signature],
+      ['records.jsonl', jsonl],
+      ['records.xlsx', xlsx],
+    ]),
+  );
+  const fileName = `goi-cap-nhat-${String(sequence).padStart(4, '0')}.zip`;
+  const fileHash = sha256(data);
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO packages (sequence, package_id, created_at, created_by, file_name, file_sha256, data, counts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(sequence, manifest.packageId, manifest.createdAt, options.by, fileName, fileHash, data, JSON.stringify(counts));
+    const insert = db.prepare('INSERT INTO package_records (record_id, package_sequence) VALUES (?, ?)');
+    for (const r of records) insert.run(r.recordId, sequence);
+    db.prepare(
+      `UPDATE resident_changes SET status = 'exported' WHERE id IN (SELECT CAST(substr(value, instr(value, '-') + 1) AS INTEGER) FROM json_each(?))`,
+    ).run(JSON.stringify(records.filter((r) => r.type === 'correction' || r.type === 'new_resident').map((r) => r.recordId)));
+  })();
+  return ok({ fileName, data, view: packageViews(db).find((p) => p.sequence === sequence)! });
+}
+
+/** Package N exactly as it was written. */
+export function storedPackage(db: Db, sequence: number): { fileName: string; data: Uint8Array } | null {
+  const row = db.prepare<[number], { file_name: string; data: Buffer }>('SELECT file_name, data FROM packages WHERE sequence = ?').get(sequence);
+  return row ? { fileName: row.file_name, data: new Uint8Array(row.data) } : null;
+}
+
+export function packageViews(db: Db): PackageView[] {
+  return db
+    .prepare<
+      [],
+      { sequence: number; package_id: string; file_name: string; created_at: string; created_by: string | null; file_sha256: string; bytes: number; counts: string; acknowledged_at: string | null; accepted: number; rejected: number }
+    >(
+      `SELECT p.sequence, p.package_id, p.file_name, p.created_at, p.created_by, p.file_sha256, length(p.data) AS bytes, p.counts,
+         p.acknowledged_at,
+         (SELECT count(*) FROM package_records r WHERE r.package_sequence = p.sequence AND r.status = 'accepted') AS accepted,
+         (SELECT count(*) FROM package_records r WHERE r.package_sequence = p.sequence AND r.status = 'rejected') AS rejected
+       FROM packages p ORDER BY p.sequence DESC`,
+    )
+    .all()
+    .map((p) => ({
+      sequence: p.sequence,
+      packageId: p.package_id,
+      fileName: p.file_name,
+      createdAt: p.created_at,
+      createdBy: p.created_by,
+      sha256: p.file_sha256,
+      bytes: p.bytes,
+      counts: JSON.parse(p.counts) as PackageCounts,
+      acknowledgedAt: p.acknowledged_at,
+      accepted: p.accepted,
+      rejected: p.rejected,
+    }));
+}
+
+export function packagesState(db: Db): PackagesState {
+  return { waiting: countsOf(waitingRecords(db)), packages: packageViews(db), keyFingerprint: installationKey(db).fingerprint };
+}
+
+export interface PackageVerification {
+  readonly valid: boolean;
+  readonly packageId: string | null;
+  readonly sequence: number | null;
+  readonly problems: readonly string[];
+}
+
+/**
+ * Checks every byte of a package: the entries are exactly the manifest's, each file's SHA-256 is
+ * the manifest's, the signature is the installation's over the manifest, the package chains to the
+ * previous one, and the zip rebuilt from its own entries is the same file byte for byte.
+ */
+export function verifyPackage(db: Db, data: Uint8Array, locale: Locale): PackageVerification {
+  const problems: string[] = [];
+  const say = (key: MessageKey, params?: MessageParams) => problems.push(translate(locale, key, params));
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(data);
+  } catch {
+    say('package.notZip');
+    return { valid: false, packageId: null, sequence: null, problems };
+  }
+  const manifestBytes = entries['manifest.json'];
+  let manifest: Manifest | null = null;
+  try {
+    manifest = manifestBytes ? (JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes)) as Manifest) : null;
+  } catch {
+    manifest = null;
+  }
+  if (!manifest || manifest.format !== PACKAGE_FORMAT || !Array.isArray(manifest.files)) {
+    say('package.noManifest');
+    return { valid: false, packageId: null, sequence: null, problems };
+  }
+  const expected = new Set(['manifest.json', 'manifest.sig', ...manifest.files.map((f) => f.name)]);
+  for (const name of Object.keys(entries)) if (!expected.has(name)) say('package.fileAdded', { name });
+  for (const name of expected) if (!(name in entries)) say('package.fileMissing', { name });
+  for (const file of manifest.files) {
+    const bytes = entries[file.name];
+    if (bytes && (sha256(bytes) !== file.sha256 || bytes.length !== file.bytes)) say('package.fileChanged', { name: file.name });
+  }
+  const signature = entries['manifest.sig'] ? new TextDecoder().decode(entries['manifest.sig']).trim() : '';
+  if (!verifyBytes(manifest.publicKey, manifestBytes!, signature)) say('package.badSignature');
+  if (manifest.publicKey !== installationKey(db).publicKey)
+    say('package.otherKey', { fingerprint: fingerprintOf(manifest.publicKey) });
+  if (manifest.sequence > 1) {
+    const previous = db
+      .prepare<[number], { file_sha256: string }>('SELECT file_sha256 FROM packages WHERE sequence = ?')
+      .get(manifest.sequence - 1);
+    if (!previous) say('package.previousUnknown', { sequence: manifest.sequence - 1 });
+    else if (previous.file_sha256 !== manifest.previousPackageHash) say('package.chainBroken', { sequence: manifest.sequence - 1 });
+  } else if (manifest.previousPackageHash !== null) say('package.chainBroken', { sequence: 0 });
+  // Anything else (zip headers, comments, order, padding) shows as a difference from the rebuilt file.
+  if (problems.length === 0) {
+    const rebuilt = zip(new Map(Object.entries(entries)));
+    if (rebuilt.length !== data.length || sha256(rebuilt) !== sha256(data)) say('package.containerChanged');
+  }
+  return { valid: problems.length === 0, packageId: manifest.packageId ?? null, sequence: manifest.sequence ?? null, problems };
+}
+
+const ackSchema = z.object({
+  packageId: z.string().min(1).max(100),
+  results: z
+    .array(
+      z.object({
+        recordId: z.string().min(1).max(100),
+        status: z.enum(['accepted', 'rejected']),
+        reason: z.string().max(1000).nullish(),
+      }),
+    )
+    .max(1_000_000),
+});
+
+/** Imports the registry's acknowledgement: each record accepted or rejected; a rejected one waits for the next package. */
+export function importAck(db: Db, text: string, fileName: string, now: Date): Result<{ packageId: string; accepted: number; rejected: number }> {
+  let parsed: z.infer<typeof ackSchema>;
+  try {
+    const result = ackSchema.safeParse(JSON.parse(text));
+    if (!result.success) return fail('package.badAck', { file: fileName, detail: result.error.issues[0]?.path.join('.') ?? '' });
+    parsed = result.data;
+  } catch {
+    return fail('package.badAck', { file: fileName, detail: 'JSON' });
+  }
+  const pkg = db.prepare<[string], { sequence: number }>('SELECT sequence FROM packages WHERE package_id = ?').get(parsed.packageId);
+  if (!pkg) return fail('package.ackUnknown', { file: fileName, packageId: parsed.packageId });
+  const inPackage = new Set(
+    db
+      .prepare<[number], { record_id: string }>('SELECT record_id FROM package_records WHERE package_sequence = ?')
+      .all(pkg.sequence)
+      .map((r) => r.record_id),
+  );
+  const stray = parsed.results.findIndex((r) => !inPackage.has(r.recordId));
+  if (stray >= 0) return fail('package.ackStray', { file: fileName, index: stray + 1, recordId: parsed.results[stray]!.recordId });
+  let accepted = 0;
+  let rejected = 0;
+  db.transaction(() => {
+    const update = db.prepare('UPDATE package_records SET status = ?, reason = ? WHERE record_id = ? AND package_sequence = ?');
+    const change = db.prepare('UPDATE resident_changes SET status = ? WHERE id = ?');
+    for (const r of parsed.results) {
+      update.run(r.status, r.reason ?? null, r.recordId, pkg.sequence);
+      if (r.status === 'accepted') accepted++;
+      else rejected++;
+      const m = /^(correction|new_resident)-(\d+)$/.exec(r.recordId);
+      if (m) change.run(r.status, Number(m[2]));
+    }
+    db.prepare('UPDATE packages SET acknowledged_at = ? WHERE sequence = ?').run(now.toISOString(), pkg.sequence);
+  })();
+  return ok({ packageId: parsed.packageId, accepted, rejected });
+}
