@@ -324,7 +324,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         let report: { file: string; packageId: string; sequence: number; counts: PackageCounts };
         if (sequenceFlag !== undefined) {
           const sequence = Number(sequenceFlag);
-          if (!Number.isInteger(sequence) || sequence < 1) throw new UsageError(text('cli.badOption', { option: `--sequence ${sequenceFlag}` }));
+          if (!Number.isInteger(sequence) || sequence < 1)
+            throw new UsageError(text('cli.badOption', { option: `--sequence ${sequenceFlag}` }));
           const stored = storedPackage(db_, sequence);
           if (!stored) throw new InputError({ key: 'package.notFound', params: { sequence } });
           file = stored;
@@ -342,14 +343,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const path = resolvePath(join(out, file.fileName));
         writeFileSync(path, file.data);
         report = { ...report, file: path };
-        print(report, [path, ...Object.entries(report.counts).map(([k, n]) => `${text(`package.type.${k as PackageRecordType}`)}: ${n}`)].join('\n'));
+        print(
+          report,
+          [
+            path,
+            ...Object.entries(report.counts).map(([k, n]) => `${text(`package.type.${k as PackageRecordType}`)}: ${n}`),
+          ].join('\n'),
+        );
         return 0;
       }
       case 'package verify': {
         const file = need(rest[0], '<tệp gói>');
         if (!existsSync(file)) throw new InputError({ key: 'cli.fileNotFound', params: { file } });
         const verified = verifyPackage(database(), new Uint8Array(readFileSync(file)), 'vi');
-        print(verified, verified.valid ? text('package.valid', { sequence: verified.sequence ?? '' }) : verified.problems.join('\n'));
+        print(
+          verified,
+          verified.valid ? text('package.valid', { sequence: verified.sequence ?? '' }) : verified.problems.join('\n'),
+        );
         if (!verified.valid) {
           io.stderr(`${text('package.invalid', { file: basename(file), problem: verified.problems[0] ?? '' })}\n`);
           return 1;

@@ -23,7 +23,9 @@ import { DevicesPage } from './pages/DevicesPage';
 import { ListsPage } from './pages/ListsPage';
 import { LookupPage } from './pages/LookupPage';
 import { ResidentsPage } from './pages/ResidentsPage';
+import { PackagesPage } from './pages/PackagesPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { VaccinationPage } from './pages/VaccinationPage';
 import { ScanRouter, ScanRouterContext, useScanner } from './scanner/useScanner';
 
 const PAGES = ['lookup', 'lists', 'residents', 'vaccination', 'packages', 'devices', 'settings'] as const;
@@ -118,9 +120,8 @@ export function App() {
                   {page === 'lookup' && <LookupPage scannerStatus={scannerStatus} />}
                   {page === 'devices' && <DevicesPage scannerStatus={scannerStatus} />}
                   {page === 'settings' && <SettingsPage info={info} onChanged={setInfo} />}
-                  {page !== 'residents' && page !== 'settings' && page !== 'lists' && page !== 'lookup' && page !== 'devices' && (
-                    <AntResult status="info" title={t(`nav.${page}` as MessageKey)} subTitle={t('common.comingSoon')} />
-                  )}
+                  {page === 'vaccination' && <VaccinationPage />}
+                  {page === 'packages' && <PackagesPage />}
                 </Layout.Content>
               </Layout>
             </Layout>

@@ -9,6 +9,7 @@ import { RESIDENT_FIELDS, type ColumnMapping, type ResidentField } from './regis
 import type { Channel } from './channels';
 import type { IsoDate } from './dates';
 import type { Letterhead } from './documents/letterhead';
+import type { VaccineProduct } from './vaccination/rules';
 import { LIST_FIELDS, LIST_KINDS, type ListField, type ListKind, type ListMapping } from './lists/fields';
 import { RESOLUTIONS, type ComparedField, type EntryStatus, type Resolution } from './verification/vocabulary';
 import type { Sex } from './types';
@@ -145,6 +146,61 @@ export const requestSchemas = {
   'devices-forget': z.object({}).strict(),
   'scanner-next': z.object({ after: z.number().int().min(0), waitMs: z.number().int().min(0).max(SCANNER_WAIT_MAX_MS) }).strict(),
   'scanner-demo': z.object({}).strict(),
+  'vaccination-doses': z.object({ listId: rowId }).strict(),
+  'vaccination-confirm': z.object({ listId: rowId, by: z.string().trim().min(1).max(200) }).strict(),
+  'vaccination-manual': z
+    .object({
+      rows: z
+        .array(
+          z
+            .object({
+              fullName: z.string().trim().min(1).max(200),
+              birthDate: z.string().max(20),
+              idNumber: z.string().max(20),
+              address: z.string().max(300),
+              vaccinationDate: isoDate,
+              vaccine: z.string().trim().min(1).max(100),
+              lot: z.string().max(50),
+              dose: z.number().int().min(1).max(6),
+              facility: z.string().max(200),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(500),
+    })
+    .strict(),
+  'vaccine-products': z.object({}).strict(),
+  'vaccine-product-save': z
+    .object({
+      product: z
+        .object({
+          code: z.string().regex(/^[A-Z0-9-]{2,20}$/),
+          name: z.string().trim().min(1).max(100),
+          aliases: z.array(z.string().trim().min(1).max(60)).max(20),
+          primaryDoses: z.number().int().min(1).max(5),
+          minIntervalDays: z.number().int().min(0).max(365),
+          boosterAfterDays: z.number().int().min(0).max(730),
+          approvedOn: isoDate,
+          mixesWith: z.array(z.string().regex(/^[A-Z0-9-]{2,20}$/)).max(20),
+        })
+        .strict(),
+    })
+    .strict(),
+  'infections-list': z.object({}).strict(),
+  'infections-add': z
+    .object({
+      personalId: z.string().trim().min(9).max(20),
+      confirmedOn: isoDate,
+      recoveredOn: isoDate.nullable(),
+      test: z.string().max(100).nullable(),
+    })
+    .strict(),
+  'packages-state': z.object({}).strict(),
+  'packages-export': z.object({}).strict(),
+  'packages-file': z.object({ sequence: z.number().int().min(1).max(1_000_000) }).strict(),
+  'packages-verify': z.object({ fileName: z.string().max(260), data: bytes }).strict(),
+  'packages-ack': z.object({ fileName: z.string().max(260), text: z.string().max(50_000_000) }).strict(),
   'job-status': z.object({ jobId: id }).strict(),
   'job-cancel': z.object({ jobId: id }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
@@ -246,6 +302,9 @@ export interface ListSummary {
   readonly createdAt: string;
   readonly checkedAt: string | null;
   readonly returnedAt: string | null;
+  /** A results list's confirmation by the chairman or facility head. */
+  readonly confirmedAt: string | null;
+  readonly confirmedBy: string | null;
   readonly rows: number;
   /** Entries that still need an officer (mismatched, not found, ambiguous, invalid, unresolved). */
   readonly open: number;
@@ -507,6 +566,23 @@ export interface ResponseMap {
   'devices-forget': DevicesState;
   'scanner-next': { readonly scans: readonly ScanEvent[]; readonly status: ScannerStatus };
   'scanner-demo': { readonly fullName: string };
+  'vaccination-doses': readonly VaccinationView[];
+  'vaccination-confirm': ListConfirmation;
+  'vaccination-manual': { readonly listId: number };
+  'vaccine-products': readonly VaccineProduct[];
+  'vaccine-product-save': readonly VaccineProduct[];
+  'infections-list': readonly InfectionView[];
+  'infections-add': InfectionView;
+  'packages-state': PackagesState;
+  'packages-export': { readonly file: ExportedFile; readonly package: PackageView };
+  'packages-file': ExportedFile;
+  'packages-verify': {
+    readonly valid: boolean;
+    readonly packageId: string | null;
+    readonly sequence: number | null;
+    readonly problems: readonly string[];
+  };
+  'packages-ack': { readonly packageId: string; readonly accepted: number; readonly rejected: number };
   'job-status': JobStatus;
   'job-cancel': JobStatus;
 }

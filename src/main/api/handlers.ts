@@ -24,6 +24,17 @@ import {
   verifyCode,
 } from '../documents/documents';
 import { documentFileName, documentPdf } from '../documents/state-pdf';
+import { exportPackage, importAck, packagesState, storedPackage, verifyPackage } from '../packages/packages';
+import { enterResults } from '../vaccination/manual-entry';
+import {
+  addInfection,
+  confirmList,
+  infectionViews,
+  isConfirmed,
+  listVaccinations,
+  readProducts,
+  saveProduct,
+} from '../vaccination/vaccinations';
 import { checkListMapping, deleteList, importParsedList, rememberedMapping } from '../lists/import-list';
 import { listEntries, listSummaries } from '../lists/list-views';
 import { checkpointVisits, lookupScan } from '../lookup/lookup';
@@ -278,6 +289,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return ok({ list, entries: listEntries(db, listId) });
     },
     'lists-check': ({ listId }) => {
+      if (isConfirmed(db, listId)) return fail('list.confirmedNoCheck', { listId });
       if (checkList(db, listId, ctx.clock()) === null) return fail('list.notFound', { listId });
       return ok(listSummaries(db, ctx.clock()).find((l) => l.id === listId)!);
     },
@@ -342,6 +354,28 @@ export function createHandlers(ctx: ApiContext): Handlers {
       await ctx.scanner.playDemo(card.value.text);
       return ok({ fullName: card.value.fullName });
     },
+    'vaccination-doses': ({ listId }) => ok(listVaccinations(db, listId, getLocale(db))),
+    'vaccination-confirm': ({ listId, by }) => confirmList(db, listId, by, ctx.clock()),
+    'vaccination-manual': ({ rows }) => enterResults(db, rows, ctx.clock()),
+    'vaccine-products': () => ok(readProducts(db)),
+    'vaccine-product-save': ({ product }) => {
+      saveProduct(db, product);
+      return ok(readProducts(db));
+    },
+    'infections-list': () => ok(infectionViews(db)),
+    'infections-add': (request) => addInfection(db, request, getSetting(db, 'officer-name'), ctx.clock()),
+    'packages-state': () => ok(packagesState(db)),
+    'packages-export': async () => {
+      const exported = await exportPackage(db, { by: getSetting(db, 'officer-name'), now: ctx.clock(), locale: getLocale(db) });
+      if (!exported.ok) return exported;
+      return ok({ file: { fileName: exported.value.fileName, data: exported.value.data }, package: exported.value.view });
+    },
+    'packages-file': ({ sequence }) => {
+      const stored = storedPackage(db, sequence);
+      return stored ? ok(stored) : fail('package.notFound', { sequence });
+    },
+    'packages-verify': ({ data }) => ok(verifyPackage(db, data, getLocale(db))),
+    'packages-ack': ({ fileName, text }) => importAck(db, text, fileName, ctx.clock()),
     'job-status': ({ jobId }) => {
       const status = ctx.jobs.status(jobId);
       return status ? ok(status) : fail('job.notFound');

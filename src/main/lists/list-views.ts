@@ -18,6 +18,8 @@ interface ListRow {
   readonly created_at: string;
   readonly checked_at: string | null;
   readonly returned_at: string | null;
+  readonly confirmed_at: string | null;
+  readonly confirmed_by: string | null;
 }
 
 interface EntryRowFull {
@@ -43,7 +45,7 @@ interface EntryRowFull {
 export function listSummaries(db: Db, now: Date): ListSummary[] {
   const lists = db
     .prepare<[], ListRow>(
-      'SELECT id, kind, source, file_name, drawn_up, created_at, checked_at, returned_at FROM lists ORDER BY id DESC',
+      'SELECT id, kind, source, file_name, drawn_up, created_at, checked_at, returned_at, confirmed_at, confirmed_by FROM lists ORDER BY id DESC',
     )
     .all();
   const counts = db.prepare<[], { list_id: number; status: EntryStatus | null; n: number; open: number }>(
@@ -80,6 +82,8 @@ export function listSummaries(db: Db, now: Date): ListSummary[] {
       createdAt: l.created_at,
       checkedAt: l.checked_at,
       returnedAt: l.returned_at,
+      confirmedAt: l.confirmed_at,
+      confirmedBy: l.confirmed_by,
       rows: counted?.rows ?? 0,
       open: counted?.open ?? 0,
       summary: counted?.summary ?? (Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>),

@@ -105,7 +105,17 @@ function candidateRecords(db: Db): PackageRecord[] {
       confirmedBy: v.confirmed_by,
       confirmedAt: v.confirmed_at,
     });
-  const changes = db.prepare<[], { id: number; kind: 'correction' | 'new'; fields: string; evidence: string | null; personal_id: string | null; created_at: string }>(
+  const changes = db.prepare<
+    [],
+    {
+      id: number;
+      kind: 'correction' | 'new';
+      fields: string;
+      evidence: string | null;
+      personal_id: string | null;
+      created_at: string;
+    }
+  >(
     `SELECT c.id, c.kind, c.fields, c.evidence, r.personal_id, c.created_at FROM resident_changes c
      LEFT JOIN residents r ON r.id = c.resident_id`,
   );
@@ -120,9 +130,17 @@ function candidateRecords(db: Db): PackageRecord[] {
       recordedAt: c.created_at,
     });
   }
-  const infections = db.prepare<[], { id: number; personal_id: string; full_name: string | null; confirmed_on: string; recovered_on: string | null; test: string | null }>(
-    'SELECT id, personal_id, full_name, confirmed_on, recovered_on, test FROM infections',
-  );
+  const infections = db.prepare<
+    [],
+    {
+      id: number;
+      personal_id: string;
+      full_name: string | null;
+      confirmed_on: string;
+      recovered_on: string | null;
+      test: string | null;
+    }
+  >('SELECT id, personal_id, full_name, confirmed_on, recovered_on, test FROM infections');
   for (const i of infections.iterate())
     records.push({
       recordId: `infection-${i.id}`,
@@ -152,7 +170,18 @@ function countsOf(records: readonly PackageRecord[]): PackageCounts {
 }
 
 const XLSX_COLUMNS: Readonly<Record<PackageRecordType, readonly string[]>> = {
-  vaccination: ['recordId', 'personalId', 'fullName', 'birthDate', 'vaccinationDate', 'vaccine', 'lot', 'dose', 'facility', 'confirmedBy'],
+  vaccination: [
+    'recordId',
+    'personalId',
+    'fullName',
+    'birthDate',
+    'vaccinationDate',
+    'vaccine',
+    'lot',
+    'dose',
+    'facility',
+    'confirmedBy',
+  ],
   correction: ['recordId', 'personalId', 'fields', 'evidence', 'recordedAt'],
   new_resident: ['recordId', 'fields', 'evidence', 'recordedAt'],
   infection: ['recordId', 'personalId', 'fullName', 'confirmedOn', 'recoveredOn', 'test'],
@@ -176,11 +205,17 @@ async function recordsWorkbook(records: readonly PackageRecord[], locale: Locale
       const row = sheet.getRow(n + 2);
       columns.forEach((c, i) => {
         const value = r[c];
-        setText(row.getCell(i + 1), value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+        setText(
+          row.getCell(i + 1),
+          value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value),
+        );
       });
     });
     freezeHeader(sheet, 1);
-    fitColumns(sheet, columns.map((_, i) => i + 1));
+    fitColumns(
+      sheet,
+      columns.map((_, i) => i + 1),
+    );
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
@@ -201,14 +236,21 @@ export interface ExportedPackage {
 }
 
 /** Writes the next package: every waiting record, signed, chained to the previous package. */
-export async function exportPackage(db: Db, options: { by: string | null; now: Date; locale: Locale }): Promise<Result<ExportedPackage>> {
+export async function exportPackage(
+  db: Db,
+  options: { by: string | null; now: Date; locale: Locale },
+): Promise<Result<ExportedPackage>> {
   const records = waitingRecords(db).sort((a, b) =>
-    a.type === b.type ? a.recordId.localeCompare(b.recordId, 'en', { numeric: true }) : RECORD_TYPES.indexOf(a.type) - RECORD_TYPES.indexOf(b.type),
+    a.type === b.type
+      ? a.recordId.localeCompare(b.recordId, 'en', { numeric: true })
+      : RECORD_TYPES.indexOf(a.type) - RECORD_TYPES.indexOf(b.type),
   );
   if (records.length === 0) return fail('package.nothing');
   const key = installationKey(db);
   const previous = db
-    .prepare<[], { sequence: number; file_sha256: string }>('SELECT sequence, file_sha256 FROM packages ORDER BY sequence DESC LIMIT 1')
+    .prepare<[], { sequence: number; file_sha256: string }>(
+      'SELECT sequence, file_sha256 FROM packages ORDER BY sequence DESC LIMIT 1',
+    )
     .get();
   const sequence = (previous?.sequence ?? 0) + 1;
   const letterhead = readLetterhead(db);
@@ -260,7 +302,9 @@ export async function exportPackage(db: Db, options: { by: string | null; now: D
 
 /** Package N exactly as it was written. */
 export function storedPackage(db: Db, sequence: number): { fileName: string; data: Uint8Array } | null {
-  const row = db.prepare<[number], { file_name: string; data: Buffer }>('SELECT file_name, data FROM packages WHERE sequence = ?').get(sequence);
+  const row = db
+    .prepare<[number], { file_name: string; data: Buffer }>('SELECT file_name, data FROM packages WHERE sequence = ?')
+    .get(sequence);
   return row ? { fileName: row.file_name, data: new Uint8Array(row.data) } : null;
 }
 
@@ -268,7 +312,19 @@ export function packageViews(db: Db): PackageView[] {
   return db
     .prepare<
       [],
-      { sequence: number; package_id: string; file_name: string; created_at: string; created_by: string | null; file_sha256: string; bytes: number; counts: string; acknowledged_at: string | null; accepted: number; rejected: number }
+      {
+        sequence: number;
+        package_id: string;
+        file_name: string;
+        created_at: string;
+        created_by: string | null;
+        file_sha256: string;
+        bytes: number;
+        counts: string;
+        acknowledged_at: string | null;
+        accepted: number;
+        rejected: number;
+      }
     >(
       `SELECT p.sequence, p.package_id, p.file_name, p.created_at, p.created_by, p.file_sha256, length(p.data) AS bytes, p.counts,
          p.acknowledged_at,
@@ -345,7 +401,8 @@ export function verifyPackage(db: Db, data: Uint8Array, locale: Locale): Package
       .prepare<[number], { file_sha256: string }>('SELECT file_sha256 FROM packages WHERE sequence = ?')
       .get(manifest.sequence - 1);
     if (!previous) say('package.previousUnknown', { sequence: manifest.sequence - 1 });
-    else if (previous.file_sha256 !== manifest.previousPackageHash) say('package.chainBroken', { sequence: manifest.sequence - 1 });
+    else if (previous.file_sha256 !== manifest.previousPackageHash)
+      say('package.chainBroken', { sequence: manifest.sequence - 1 });
   } else if (manifest.previousPackageHash !== null) say('package.chainBroken', { sequence: 0 });
   // Anything else (zip headers, comments, order, padding) shows as a difference from the rebuilt file.
   if (problems.length === 0) {
@@ -369,7 +426,12 @@ const ackSchema = z.object({
 });
 
 /** Imports the registry's acknowledgement: each record accepted or rejected; a rejected one waits for the next package. */
-export function importAck(db: Db, text: string, fileName: string, now: Date): Result<{ packageId: string; accepted: number; rejected: number }> {
+export function importAck(
+  db: Db,
+  text: string,
+  fileName: string,
+  now: Date,
+): Result<{ packageId: string; accepted: number; rejected: number }> {
   let parsed: z.infer<typeof ackSchema>;
   try {
     const result = ackSchema.safeParse(JSON.parse(text));
@@ -378,7 +440,9 @@ export function importAck(db: Db, text: string, fileName: string, now: Date): Re
   } catch {
     return fail('package.badAck', { file: fileName, detail: 'JSON' });
   }
-  const pkg = db.prepare<[string], { sequence: number }>('SELECT sequence FROM packages WHERE package_id = ?').get(parsed.packageId);
+  const pkg = db
+    .prepare<[string], { sequence: number }>('SELECT sequence FROM packages WHERE package_id = ?')
+    .get(parsed.packageId);
   if (!pkg) return fail('package.ackUnknown', { file: fileName, packageId: parsed.packageId });
   const inPackage = new Set(
     db
@@ -387,7 +451,8 @@ export function importAck(db: Db, text: string, fileName: string, now: Date): Re
       .map((r) => r.record_id),
   );
   const stray = parsed.results.findIndex((r) => !inPackage.has(r.recordId));
-  if (stray >= 0) return fail('package.ackStray', { file: fileName, index: stray + 1, recordId: parsed.results[stray]!.recordId });
+  if (stray >= 0)
+    return fail('package.ackStray', { file: fileName, index: stray + 1, recordId: parsed.results[stray]!.recordId });
   let accepted = 0;
   let rejected = 0;
   db.transaction(() => {

@@ -8,7 +8,14 @@ import { parseDateText, parseDateValue, type IsoDate } from '../../shared/dates'
 import { checkIdNumber } from '../../shared/identity/id-check';
 import { translate, type Locale } from '../../shared/i18n';
 import { fail, ok, type Problem, type Result } from '../../shared/result';
-import { checkDose, findProduct, parseDoseNumber, type Dose, type Infection, type VaccineProduct } from '../../shared/vaccination/rules';
+import {
+  checkDose,
+  findProduct,
+  parseDoseNumber,
+  type Dose,
+  type Infection,
+  type VaccineProduct,
+} from '../../shared/vaccination/rules';
 import type { Db } from '../db/open-database';
 import { vietnamToday } from '../lists/import-list';
 
@@ -92,7 +99,10 @@ export function recordVaccinations(db: Db, listId: number, now: Date): void {
     };
     return { entry: e, extra, dose };
   });
-  const elsewhere = db.prepare<[string, number], { date: string | null; productCode: string | null; dose: number | null; lot: string | null }>(
+  const elsewhere = db.prepare<
+    [string, number],
+    { date: string | null; productCode: string | null; dose: number | null; lot: string | null }
+  >(
     `SELECT v.vaccination_date AS date, v.product_code AS productCode, v.dose, v.lot FROM vaccinations v
      JOIN list_entries e ON e.id = v.list_entry_id WHERE v.personal_id = ? AND e.list_id != ?`,
   );

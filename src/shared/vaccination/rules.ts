@@ -136,7 +136,8 @@ export function findProduct(products: readonly VaccineProduct[], text: string | 
   for (const p of products)
     for (const a of [p.code, ...p.aliases]) {
       const alias = matchKey(a).replace(/[^A-Z0-9]/g, '');
-      if (alias.length >= 4 && key.includes(alias) && (!best || alias.length > best.length)) best = { product: p, length: alias.length };
+      if (alias.length >= 4 && key.includes(alias) && (!best || alias.length > best.length))
+        best = { product: p, length: alias.length };
     }
   return best?.product ?? null;
 }

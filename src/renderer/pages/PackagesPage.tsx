@@ -1,0 +1,149 @@
+import { CloudUploadOutlined, DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Statistic, Table, Tag, Typography, Upload, message } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { PackageRecordType, PackagesState, PackageView } from '../../shared/api-contract';
+import type { MessageKey } from '../../shared/i18n';
+import { api } from '../api/client';
+import { downloadBytes } from '../download';
+import { useT } from '../i18n';
+
+const TYPES: readonly PackageRecordType[] = ['vaccination', 'correction', 'new_resident', 'infection'];
+const ZIP_MIME = 'application/zip';
+
+/**
+ * Gói cập nhật: what waits to go to the national registry, exporting the next package (saved where
+ * the officer chooses, a USB drive), the packages sent and the registry's answers, and a check of any
+ * package file.
+ */
+export function PackagesPage() {
+  const t = useT();
+  const [state, setState] = useState<PackagesState | null>(null);
+  const [verdict, setVerdict] = useState<{ valid: boolean; text: string[] } | null>(null);
+  const load = useCallback(
+    () =>
+      api['packages-state']({}).then((r) => {
+        if (r.ok) setState(r.value);
+      }),
+    [],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const exportNext = async () => {
+    const r = await api['packages-export']({});
+    if (!r.ok) return void message.error(r.error.message);
+    downloadBytes(r.value.file.fileName, r.value.file.data, ZIP_MIME);
+    void message.success(t('pkg.exported', { sequence: r.value.package.sequence }));
+    void load();
+  };
+  const downloadAgain = async (p: PackageView) => {
+    const r = await api['packages-file']({ sequence: p.sequence });
+    if (r.ok) downloadBytes(r.value.fileName, r.value.data, ZIP_MIME);
+    else void message.error(r.error.message);
+  };
+  const importAck = async (file: File) => {
+    const r = await api['packages-ack']({ fileName: file.name, text: await file.text() });
+    if (!r.ok) return void message.error(r.error.message);
+    void message.success(t('pkg.acked', r.value));
+    void load();
+  };
+  const verify = async (file: File) => {
+    const r = await api['packages-verify']({ fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) });
+    if (!r.ok) return void message.error(r.error.message);
+    setVerdict({
+      valid: r.value.valid,
+      text: r.value.valid ? [t('pkg.valid', { sequence: r.value.sequence ?? '' })] : [...r.value.problems],
+    });
+  };
+  const waitingTotal = state ? TYPES.reduce((n, k) => n + state.waiting[k], 0) : 0;
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('nav.packages')}
+      </Typography.Title>
+      <Card
+        title={t('pkg.waiting')}
+        extra={
+          <Button type="primary" icon={<DownloadOutlined />} disabled={waitingTotal === 0} onClick={() => void exportNext()}>
+            {t('pkg.export')}
+          </Button>
+        }
+      >
+        <Space size="large" wrap data-testid="waiting">
+          {TYPES.map((k) => (
+            <Statistic key={k} title={t(`package.type.${k}` as MessageKey)} value={state?.waiting[k] ?? 0} />
+          ))}
+        </Space>
+        {state && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            <SafetyCertificateOutlined /> {t('pkg.key', { fingerprint: state.keyFingerprint })}
+          </Typography.Paragraph>
+        )}
+      </Card>
+      <Card
+        title={t('pkg.history')}
+        extra={
+          <Space>
+            <Upload accept=".json,application/json" showUploadList={false} beforeUpload={(f) => (void importAck(f), false)}>
+              <Button icon={<CloudUploadOutlined />}>{t('pkg.importAck')}</Button>
+            </Upload>
+            <Upload accept=".zip,application/zip" showUploadList={false} beforeUpload={(f) => (void verify(f), false)}>
+              <Button icon={<SafetyCertificateOutlined />}>{t('pkg.verify')}</Button>
+            </Upload>
+          </Space>
+        }
+      >
+        {verdict && (
+          <Alert
+            data-testid="package-verdict"
+            type={verdict.valid ? 'success' : 'error'}
+            showIcon
+            message={verdict.text.join(' ')}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        <Table
+          size="small"
+          rowKey="sequence"
+          data-testid="packages"
+          dataSource={[...(state?.packages ?? [])]}
+          pagination={{ pageSize: 20 }}
+          columns={[
+            { title: t('pkg.colSequence'), dataIndex: 'sequence', width: 80 },
+            { title: t('pkg.colCreated'), render: (_, p: PackageView) => new Date(p.createdAt).toLocaleString('vi-VN') },
+            {
+              title: t('pkg.colRecords'),
+              render: (_, p: PackageView) =>
+                TYPES.filter((k) => p.counts[k] > 0)
+                  .map((k) => `${t(`package.type.${k}` as MessageKey)}: ${p.counts[k]}`)
+                  .join(' · '),
+            },
+            { title: t('pkg.colSize'), render: (_, p: PackageView) => `${Math.max(1, Math.round(p.bytes / 1024))} KB` },
+            { title: 'SHA-256', render: (_, p: PackageView) => <Typography.Text code>{p.sha256.slice(0, 12)}</Typography.Text> },
+            {
+              title: t('pkg.colAck'),
+              render: (_, p: PackageView) =>
+                p.acknowledgedAt ? (
+                  <Tag color={p.rejected > 0 ? 'orange' : 'green'}>
+                    {t('pkg.ackSummary', { accepted: p.accepted, rejected: p.rejected })}
+                  </Tag>
+                ) : (
+                  <Tag>{t('pkg.noAck')}</Tag>
+                ),
+            },
+            {
+              title: '',
+              render: (_, p: PackageView) => (
+                <Button size="small" onClick={() => void downloadAgain(p)}>
+                  {t('pkg.download')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
