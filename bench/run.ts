@@ -6,10 +6,12 @@
  *  - a 20,000-row list imported and checked against the largest registry: rows/s and peak memory,
  *    beside a plain in-memory matcher on the same entries (target: 20,000 rows/s, under 500 MB).
  *  - a 10,000-row list printed as a state-format PDF vs a bare pdfkit table of the same rows (target: under 5 s).
+ *  - an update package of 100,000 doses: export and verify time and size, beside writing and hashing the same records as JSON Lines.
  * Sizes can be reduced with BENCH_SIZES=10000,100000 for a quick look.
  */
 import ExcelJS from 'exceljs';
 import { benchDocumentPdf } from './document-pdf';
+import { benchPackage } from './package';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -239,6 +241,7 @@ function benchListCheck(registryDb: string, residents: readonly ResidentRecord[]
 
 try {
   emit(await benchDocumentPdf(Number(process.env.BENCH_PDF_ROWS ?? 10000)));
+  emit(await benchPackage(Number(process.env.BENCH_PACKAGE_RECORDS ?? 100000)));
   for (const size of sizes) {
     const db = await benchImport(size);
     if (size === Math.max(...sizes)) {

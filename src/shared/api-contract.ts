@@ -190,7 +190,7 @@ export const requestSchemas = {
   'infections-list': z.object({}).strict(),
   'infections-add': z
     .object({
-      personalId: z.string().trim().min(9).max(20),
+      personalId: z.string().trim().min(1).max(20),
       confirmedOn: isoDate,
       recoveredOn: isoDate.nullable(),
       test: z.string().max(100).nullable(),

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { zipSync, unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -121,6 +122,12 @@ describe('update packages', () => {
       },
       { type: 'infection', personalId: '008195004321', confirmedOn: '2021-09-15', recoveredOn: '2021-09-29' },
     ]);
+    // The same records for people, in an .xlsx with IDs as text.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(entries['records.xlsx']!) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tiêm chủng', 'F0']);
+    expect(workbook.getWorksheet('Tiêm chủng')!.getRow(2).getCell(2).value).toBe('008090012345');
+    expect(workbook.getWorksheet('Tiêm chủng')!.getRow(1).getCell(3).value).toBe('Họ và tên');
     const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as Record<string, unknown>;
     expect(manifest).toMatchObject({ format: 'doichieu-update-package', sequence: 1, previousPackageHash: null });
 

@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import { zipSync, unzipSync } from 'fflate';
 import { createHash, randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { PackageCounts, PackageRecordType, PackagesState, PackageView } from '../../shared/api-contract';
 import { translate, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
@@ -16,7 +17,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/open-database';
 import { readLetterhead } from '../documents/documents';
 import { canonicalJson } from '../documents/content';
-import { fitColumns, freezeHeader, setText, styleHeaderCell } from '../spreadsheet/sheet-format';
+import { neutralizeFormula, styleHeaderCell } from '../spreadsheet/sheet-format';
 import { installationKey, signBytes, verifyBytes, fingerprintOf } from './signing-key';
 
 export const PACKAGE_FORMAT = 'doichieu-update-package';
@@ -187,44 +188,46 @@ const XLSX_COLUMNS: Readonly<Record<PackageRecordType, readonly string[]>> = {
   infection: ['recordId', 'personalId', 'fullName', 'confirmedOn', 'recoveredOn', 'test'],
 };
 
+/** The records for people, one sheet per kind; written by exceljs's streaming writer (100,000 rows in one go). */
 async function recordsWorkbook(records: readonly PackageRecord[], locale: Locale): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   workbook.created = ZIP_TIME;
   workbook.modified = ZIP_TIME;
   for (const type of RECORD_TYPES) {
     const rows = records.filter((r) => r.type === type);
     if (rows.length === 0) continue;
-    const sheet = workbook.addWorksheet(translate(locale, `package.type.${type}`));
+    const sheet = workbook.addWorksheet(translate(locale, `package.type.${type}`), { views: [{ state: 'frozen', ySplit: 1 }] });
     const columns = XLSX_COLUMNS[type];
+    const text = (value: unknown) =>
+      neutralizeFormula(value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+    const titles = columns.map((c) => translate(locale, `package.col.${c}` as MessageKey));
+    const sample = rows.slice(0, 500).map((r) => columns.map((c) => text(r[c])));
+    // Column-wide text format, widths from a sample: IDs stay text, and nothing is styled cell by cell.
+    sheet.columns = columns.map((c, i) => ({
+      key: c,
+      width: Math.min(60, Math.max(10, titles[i]!.length + 2, ...sample.map((v) => v[i]!.length + 2))),
+      style: { numFmt: '@' },
+    }));
     const header = sheet.getRow(1);
-    columns.forEach((c, i) => {
-      header.getCell(i + 1).value = translate(locale, `package.col.${c}` as MessageKey);
-      styleHeaderCell(header.getCell(i + 1));
-    });
-    rows.forEach((r, n) => {
-      const row = sheet.getRow(n + 2);
-      columns.forEach((c, i) => {
-        const value = r[c];
-        setText(
-          row.getCell(i + 1),
-          value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value),
-        );
-      });
-    });
-    freezeHeader(sheet, 1);
-    fitColumns(
-      sheet,
-      columns.map((_, i) => i + 1),
-    );
+    header.values = titles;
+    header.eachCell((cell) => styleHeaderCell(cell));
+    header.commit();
+    for (const r of rows) sheet.addRow(columns.map((c) => text(r[c]))).commit();
+    sheet.commit();
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function zip(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const files: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
+  const files: Record<string, [Uint8Array, { mtime: Date; level: 0 | 6 }]> = {};
   for (const name of ENTRY_ORDER) {
     const data = entries.get(name);
-    if (data) files[name] = [data, { mtime: ZIP_TIME, level: 6 }];
+    // An .xlsx is a zip already: stored as it is.
+    if (data) files[name] = [data, { mtime: ZIP_TIME, level: name.endsWith('.xlsx') ? 0 : 6 }];
   }
   return zipSync(files);
 }
