@@ -202,7 +202,9 @@ async function recordsWorkbook(records: readonly PackageRecord[], locale: Locale
     const sheet = workbook.addWorksheet(translate(locale, `package.type.${type}`), { views: [{ state: 'frozen', ySplit: 1 }] });
     const columns = XLSX_COLUMNS[type];
     const text = (value: unknown) =>
-      neutralizeFormula(value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+      neutralizeFormula(
+        value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value),
+      );
     const titles = columns.map((c) => translate(locale, `package.col.${c}` as MessageKey));
     const sample = rows.slice(0, 500).map((r) => columns.map((c) => text(r[c])));
     // Column-wide text format, widths from a sample: IDs stay text, and nothing is styled cell by cell.
