@@ -21,6 +21,7 @@ import { checkList } from './lists/check-list';
 import { exportList } from './lists/export-list';
 import { codeInPdf, documentVersions, readLetterhead, signOff, verdictMessage, verifyPdf } from './documents/documents';
 import { signPdf } from './documents/sign-pdf';
+import { auditHeadsIn, setActor, verifyAudit } from './audit/audit';
 import { exportPackage, importAck, packageViews, storedPackage, verifyPackage } from './packages/packages';
 import { addInfection, confirmList, isConfirmed } from './vaccination/vaccinations';
 import { importParsedList } from './lists/import-list';
@@ -140,6 +141,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const opened = openDatabase(file);
     if (!opened.ok) throw new InputError(opened.problem);
     db = opened.value;
+    const by = args.flags.get('by');
+    setActor(db, `CLI${typeof by === 'string' ? `: ${by}` : ''}`);
     return db;
   };
   const need = (value: string | undefined, name: string): string => {
@@ -373,6 +376,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (!acked.ok) throw new InputError(acked.problem);
         print(acked.value, text('package.acked', acked.value));
         return 0;
+      }
+      case 'audit verify': {
+        const anchors = rest.flatMap((file) => {
+          if (!existsSync(file)) throw new InputError({ key: 'cli.fileNotFound', params: { file } });
+          return auditHeadsIn(new Uint8Array(readFileSync(file)));
+        });
+        const verified = verifyAudit(database(), anchors);
+        const problems = verified.problems.map((p) => text(p.key, { seq: p.seq }));
+        print(
+          { valid: verified.valid, entries: verified.entries, problems },
+          verified.valid ? text('audit.valid', { entries: verified.entries }) : problems.join('\n'),
+        );
+        return verified.valid ? 0 : 1;
       }
       case 'doc verify': {
         const file = need(rest[0], '<tệp pdf>');

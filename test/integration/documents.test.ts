@@ -89,6 +89,11 @@ describe('the printed list', () => {
     // The header row is repeated on every page.
     expect(pdfText(pdf, pages)).toContain('Họ và tên');
 
+    // The PDF carries the audit trail's signed head: an anchor the chain is checked against.
+    const audited = await cli('audit', 'verify', pdf, '--db', dbFile, '--json');
+    expect(JSON.parse(audited.stdout)).toMatchObject({ valid: true, problems: [] });
+    expect(readFileSync(pdf).toString('latin1')).toMatch(/DOICHIEU-AUDIT\|\d+\|[0-9a-f]{64}\|/);
+
     const codes = pdfQrCodes(pdf, { first: 1, last: 3 });
     expect(codes).toEqual(Array(3).fill(`DOICHIEU-DOC|1/DS-UBND|1|${out.hash}`));
   }, 120_000);

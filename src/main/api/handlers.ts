@@ -16,6 +16,7 @@ import { exportList } from '../lists/export-list';
 import { parseDocumentCode } from '../../shared/documents/letterhead';
 import {
   documentVersions,
+  printMarks,
   readLetterhead,
   saveLetterhead,
   signOff,
@@ -50,7 +51,6 @@ import { RESIDENT_FIELDS, type ColumnMapping } from '../../shared/registry/field
 import { translate } from '../../shared/i18n';
 import { fail, ok, type Problem, type Result } from '../../shared/result';
 import type { Db } from '../db/open-database';
-import { installationKey } from '../packages/signing-key';
 import { loadDemo, removeDemo } from '../demo/demo-residents';
 import type { JobRegistry } from '../jobs/jobs';
 import type { Logger } from '../log/logger';
@@ -303,12 +303,18 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'documents-pdf': async ({ documentId }) => {
       const document = storedDocument(db, documentId);
       if (!document) return fail('doc.notFound', { number: String(documentId), version: '' });
-      return ok({ fileName: documentFileName(document), data: await documentPdf(document, installationKey(db).fingerprint) });
+      return ok({
+        fileName: documentFileName(document),
+        data: await documentPdf(document, printMarks(db, document, ctx.clock())),
+      });
     },
     'documents-open': async ({ documentId }) => {
       const document = storedDocument(db, documentId);
       if (!document) return fail('doc.notFound', { number: String(documentId), version: '' });
-      const file = { fileName: documentFileName(document), data: await documentPdf(document, installationKey(db).fingerprint) };
+      const file = {
+        fileName: documentFileName(document),
+        data: await documentPdf(document, printMarks(db, document, ctx.clock())),
+      };
       // The desktop app opens the system's PDF viewer (and its print dialog); a browser downloads.
       if (ctx.openFile && (await ctx.openFile(file.fileName, file.data))) return ok({ opened: true, file: null });
       return ok({ opened: false, file });

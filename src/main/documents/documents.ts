@@ -4,6 +4,9 @@
  * metadata) is checked against it; the chairman's (or facility head's) sign-off is recorded and a
  * signed version never changes.
  */
+import { audit, signedHead } from '../audit/audit';
+import { installationKey } from '../packages/signing-key';
+import type { PrintMarks } from './state-pdf';
 import type { DocumentVerification, DocumentVersionView, SignRole } from '../../shared/api-contract';
 import { DEFAULT_LETTERHEAD, parseDocumentCode, type DocumentCode, type Letterhead } from '../../shared/documents/letterhead';
 import { translate, type Locale } from '../../shared/i18n';
@@ -44,6 +47,7 @@ export function readLetterhead(db: Db): Letterhead {
 
 export function saveLetterhead(db: Db, letterhead: Letterhead): void {
   setSetting(db, 'letterhead', JSON.stringify(letterhead));
+  audit(db, 'settings.letterhead', null);
 }
 
 function stored(row: DocumentRowDb): StoredDocument {
@@ -97,6 +101,7 @@ export function documentForPrinting(db: Db, listId: number, now: Date, by: strin
         )
         .run(listId, number, year, sequence, version, JSON.stringify(content), hash, now.toISOString(), by).lastInsertRowid,
     );
+    audit(db, 'document.print', `document:${id}`, { number, version, list: listId }, now);
     return { id, number, version, hash, content, signed: false };
   })();
 }
@@ -149,6 +154,7 @@ export function signOff(
       request.role,
       row.id,
     );
+    audit(db, 'document.signoff', `document:${row.id}`, { number: row.number, version: row.version, role: request.role }, now);
     const latest = latestOf(db, row.list_id)!;
     return ok(
       view(db.prepare<[number], DocumentRowDb>('SELECT * FROM documents WHERE id = ?').get(row.id)!, latest.id === row.id),
@@ -204,4 +210,9 @@ export function verdictMessage(verdict: DocumentVerification, locale: Locale): s
   const main = translate(locale, `doc.verdict.${verdict.reason}`, params);
   if (verdict.reason !== 'ok') return main;
   return `${main} ${verdict.signed ? translate(locale, 'doc.signedBy', { by: verdict.signedBy ?? '' }) : translate(locale, 'doc.notSigned')}.`;
+}
+
+/** What a PDF printed now carries besides its content: the key fingerprint and the signed audit head. */
+export function printMarks(db: Db, document: StoredDocument, now: Date): PrintMarks {
+  return { keyFingerprint: installationKey(db).fingerprint, auditHead: signedHead(db, `document:${document.id}`, now) };
 }

@@ -14,6 +14,7 @@ import { formatDocumentCode, placeAndDate, recipientLines, signatureHeading } fr
 import { translate, type MessageKey } from '../../shared/i18n';
 import { ENTRY_STATUSES } from '../../shared/verification/vocabulary';
 import { resourcesDir } from '../paths';
+import { formatAuditHead, type AuditHead } from '../audit/audit';
 import type { DocumentRow } from './content';
 import type { StoredDocument } from './documents';
 
@@ -81,7 +82,15 @@ function drawQr(doc: PDFKit.PDFDocument, modules: { size: number; get(r: number,
 }
 
 /** The PDF of one document version. */
-export function documentPdf(document: StoredDocument, keyFingerprint: string | null = null): Promise<Uint8Array> {
+export interface PrintMarks {
+  /** The installation's key fingerprint, at the foot of every page. */
+  readonly keyFingerprint: string;
+  /** The audit trail's signed head at printing, kept in the PDF's metadata: an anchor outside the machine. */
+  readonly auditHead: AuditHead;
+}
+
+export function documentPdf(document: StoredDocument, marks: PrintMarks | null = null): Promise<Uint8Array> {
+  const keyFingerprint = marks?.keyFingerprint ?? null;
   const { content } = document;
   const { letterhead } = content;
   const columns = columnsFor(content.rows);
@@ -107,6 +116,7 @@ export function documentPdf(document: StoredDocument, keyFingerprint: string | n
       Subject: t(`doc.subtitle.${content.list.kind}`),
       // Read back by `doc verify`: the same code as the QR on every page.
       DoichieuDocument: code,
+      ...(marks ? { DoichieuAudit: formatAuditHead(marks.auditHead) } : {}),
     } as PDFKit.DocumentInfo,
   });
   doc.registerFont('regular', join(fonts, 'Tinos_400Regular.ttf'));

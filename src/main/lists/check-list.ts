@@ -3,6 +3,7 @@
  * than `not_found`: an entry is linked to a resident only on an ID, or on name, birth date and sex
  * when exactly one resident fits.
  */
+import { audit } from '../audit/audit';
 import { datesConsistent, isFullDate, yearOf } from '../../shared/dates';
 import { isForeignNationality, normalizeIdCell } from '../../shared/lists/normalize-entry';
 import { compareNames, nameSimilarity, withinOneEdit } from '../../shared/text/names';
@@ -303,6 +304,7 @@ export function checkList(db: Db, listId: number, now: Date): ListCheckResult | 
       });
     });
     db.prepare('UPDATE lists SET checked_at = ? WHERE id = ?').run(now.toISOString(), listId);
+    audit(db, 'list.check', `list:${listId}`, summary, now);
   })();
   // A results list's rows are doses: each is checked against the vaccination rules too.
   if (kind === 'results') recordVaccinations(db, listId, now);

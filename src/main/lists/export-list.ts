@@ -7,8 +7,7 @@ import ExcelJS from 'exceljs';
 import type { DocumentVersionView, EntryView, ExportedFile } from '../../shared/api-contract';
 import { translate, type Locale, type MessageKey } from '../../shared/i18n';
 import type { Db } from '../db/open-database';
-import { installationKey } from '../packages/signing-key';
-import { documentForPrinting, documentVersions } from '../documents/documents';
+import { documentForPrinting, documentVersions, printMarks } from '../documents/documents';
 import { documentFileName, documentPdf } from '../documents/state-pdf';
 import { fitColumns, freezeHeader, neutralizeFormula, setDate, setText, styleHeaderCell } from '../spreadsheet/sheet-format';
 import { listEntries } from './list-views';
@@ -123,7 +122,7 @@ export async function exportList(
   return {
     files: [
       { fileName: `${base}-ket-qua.xlsx`, data: await resultWorkbook(list, entries, cellsByRow, locale) },
-      { fileName: documentFileName(document), data: await documentPdf(document, installationKey(db).fingerprint) },
+      { fileName: documentFileName(document), data: await documentPdf(document, printMarks(db, document, now)) },
     ],
     document: view,
   };

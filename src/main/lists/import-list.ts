@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../shared/dates';
+import { audit } from '../audit/audit';
 import { translate, type Locale } from '../../shared/i18n';
 import type { ListKind, ListMapping } from '../../shared/lists/fields';
 import { LIST_FIELDS } from '../../shared/lists/fields';
@@ -108,6 +109,7 @@ export function importParsedList(db: Db, parsed: ParsedList, options: ListImport
       );
     }
     if (options.mapping) remember.run(options.source, headerSignature(parsed.columnTitles), JSON.stringify(mapping.value));
+    audit(db, 'list.import', `list:${id}`, { kind: options.kind, rows: parsed.entries.length }, options.now);
     return id;
   })();
   return ok({ listId, rows: parsed.entries.length, errors });
@@ -120,5 +122,6 @@ export function deleteList(db: Db, listId: number): void {
       "DELETE FROM resident_changes WHERE status = 'pending' AND list_entry_id IN (SELECT id FROM list_entries WHERE list_id = ?)",
     ).run(listId);
     db.prepare('DELETE FROM lists WHERE id = ?').run(listId);
+    audit(db, 'list.delete', `list:${listId}`);
   })();
 }

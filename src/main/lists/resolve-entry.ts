@@ -4,6 +4,7 @@
  * (awaiting export), a candidate chosen, referred to the district archive, or left unresolved with
  * a reason. Who did it and when is kept; a resolution can be undone.
  */
+import { audit } from '../audit/audit';
 import type { EntryView } from '../../shared/api-contract';
 import { normalizeIdCell } from '../../shared/lists/normalize-entry';
 import { fail, ok, type Result } from '../../shared/result';
@@ -121,6 +122,7 @@ export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result
       differences,
       entry.id,
     );
+    audit(db, 'entry.resolve', `entry:${entry.id}`, { resolution: request.resolution, status: newStatus }, now);
   })();
   return ok(getEntry(db, entry.id)!);
 }
@@ -165,6 +167,7 @@ export function unresolveEntry(db: Db, entryId: number): Result<EntryView> {
     db.prepare(
       "UPDATE entry_results SET status = 'ambiguous', resident_id = NULL, differences = '[]' WHERE entry_id = ? AND candidates <> '[]'",
     ).run(entryId);
+    audit(db, 'entry.unresolve', `entry:${entryId}`);
   })();
   return ok(getEntry(db, entryId)!);
 }

@@ -6,6 +6,7 @@
  * The zip is written deterministically (fixed entry order and time), so `package verify` can rebuild
  * it from its own entries and compare every byte. Format: docs/update-package.md.
  */
+import { audit, signedHead, type AuditHead } from '../audit/audit';
 import ExcelJS from 'exceljs';
 import { zipSync, unzipSync } from 'fflate';
 import { createHash, randomUUID } from 'node:crypto';
@@ -44,6 +45,8 @@ export interface Manifest {
   readonly previousPackageHash: string | null;
   readonly publicKey: string;
   readonly keyFingerprint: string;
+  /** The audit trail's head when the package was made, signed: an anchor outside the machine. */
+  readonly auditHead: AuditHead;
   readonly files: readonly { readonly name: string; readonly sha256: string; readonly bytes: number; readonly records: number }[];
   readonly counts: PackageCounts;
 }
@@ -262,46 +265,52 @@ export async function exportPackage(
   const jsonl = new TextEncoder().encode(records.map((r) => canonicalJson(r)).join('\n') + '\n');
   const xlsx = await recordsWorkbook(records, options.locale);
   const counts = countsOf(records);
-  const manifest: Manifest = {
-    format: PACKAGE_FORMAT,
-    formatVersion: PACKAGE_FORMAT_VERSION,
-    packageId: randomUUID(),
-    sequence,
-    commune: { name: letterhead.issuingBody, place: letterhead.place },
-    createdAt: options.now.toISOString(),
-    createdBy: options.by,
-    previousPackageHash: previous?.file_sha256 ?? null,
-    publicKey: key.publicKey,
-    keyFingerprint: key.fingerprint,
-    files: [
-      { name: 'records.jsonl', sha256: sha256(jsonl), bytes: jsonl.length, records: records.length },
-      { name: 'records.xlsx', sha256: sha256(xlsx), bytes: xlsx.length, records: records.length },
-    ],
-    counts,
-  };
-  const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
-  const signature = new TextEncoder().encode(`${signBytes(key, manifestBytes)}\n`);
-  const data = zip(
-    new Map([
-      ['manifest.json', manifestBytes],
-      ['manifest.sig', signature],
-      ['records.jsonl', jsonl],
-      ['records.xlsx', xlsx],
-    ]),
-  );
+  const packageId = randomUUID();
   const fileName = `goi-cap-nhat-${String(sequence).padStart(4, '0')}.zip`;
-  const fileHash = sha256(data);
+  // One transaction: the audit entry of this export, the signed chain head the package carries out
+  // of the machine, the package and its records.
   db.transaction(() => {
+    audit(db, 'package.export', `package:${sequence}`, { packageId, ...counts }, options.now);
+    const auditHead = signedHead(db, `package:${sequence}`, options.now);
+    const manifest: Manifest = {
+      format: PACKAGE_FORMAT,
+      formatVersion: PACKAGE_FORMAT_VERSION,
+      packageId,
+      sequence,
+      commune: { name: letterhead.issuingBody, place: letterhead.place },
+      createdAt: options.now.toISOString(),
+      createdBy: options.by,
+      previousPackageHash: previous?.file_sha256 ?? null,
+      publicKey: key.publicKey,
+      keyFingerprint: key.fingerprint,
+      auditHead,
+      files: [
+        { name: 'records.jsonl', sha256: sha256(jsonl), bytes: jsonl.length, records: records.length },
+        { name: 'records.xlsx', sha256: sha256(xlsx), bytes: xlsx.length, records: records.length },
+      ],
+      counts,
+    };
+    const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+    const signature = new TextEncoder().encode(`${signBytes(key, manifestBytes)}\n`);
+    const data = zip(
+      new Map([
+        ['manifest.json', manifestBytes],
+        ['manifest.sig', signature],
+        ['records.jsonl', jsonl],
+        ['records.xlsx', xlsx],
+      ]),
+    );
     db.prepare(
       `INSERT INTO packages (sequence, package_id, created_at, created_by, file_name, file_sha256, data, counts)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(sequence, manifest.packageId, manifest.createdAt, options.by, fileName, fileHash, data, JSON.stringify(counts));
+    ).run(sequence, packageId, manifest.createdAt, options.by, fileName, sha256(data), data, JSON.stringify(counts));
     const insert = db.prepare('INSERT INTO package_records (record_id, package_sequence) VALUES (?, ?)');
     for (const r of records) insert.run(r.recordId, sequence);
     db.prepare(
       `UPDATE resident_changes SET status = 'exported' WHERE id IN (SELECT CAST(substr(value, instr(value, '-') + 1) AS INTEGER) FROM json_each(?))`,
     ).run(JSON.stringify(records.filter((r) => r.type === 'correction' || r.type === 'new_resident').map((r) => r.recordId)));
   })();
+  const data = storedPackage(db, sequence)!.data;
   return ok({ fileName, data, view: packageViews(db).find((p) => p.sequence === sequence)! });
 }
 
@@ -471,6 +480,7 @@ export function importAck(
       if (m) change.run(r.status, Number(m[2]));
     }
     db.prepare('UPDATE packages SET acknowledged_at = ? WHERE sequence = ?').run(now.toISOString(), pkg.sequence);
+    audit(db, 'package.ack', `package:${pkg.sequence}`, { accepted, rejected }, now);
   })();
   return ok({ packageId: parsed.packageId, accepted, rejected });
 }

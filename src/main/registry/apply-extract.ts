@@ -1,4 +1,5 @@
 import type { RegistryImportResult } from '../../shared/api-contract';
+import { audit } from '../audit/audit';
 import type { Db } from '../db/open-database';
 import type { ResidentRecord, RowError } from '../../shared/types';
 import { dataRowCount, type ParsedExtract } from './prepare-extract';
@@ -89,6 +90,13 @@ export function applyExtract(
     } else {
       finishExtract.run(inserted, updated, unchanged, errors.length, held, extractId);
     }
+    audit(
+      db,
+      'registry.import',
+      `extract:${extractId}`,
+      { inserted, updated, unchanged, rejected: errors.length, held },
+      options.now,
+    );
     return { inserted, updated, unchanged, rejected: errors.length, held, errors, applied: true };
   });
 

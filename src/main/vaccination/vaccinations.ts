@@ -3,6 +3,7 @@
  * rules with the person's other doses and infections; the chairman (or facility head) confirms the
  * list before anything leaves the machine; F0 and recovered-F0 records are kept with their dates.
  */
+import { audit } from '../audit/audit';
 import type { InfectionView, ListConfirmation, VaccinationView } from '../../shared/api-contract';
 import { parseDateText, parseDateValue, type IsoDate } from '../../shared/dates';
 import { checkIdNumber } from '../../shared/identity/id-check';
@@ -56,6 +57,10 @@ export function saveProduct(db: Db, product: VaccineProduct): void {
        min_interval_days = excluded.min_interval_days, booster_after_days = excluded.booster_after_days,
        approved_on = excluded.approved_on, mixes_with = excluded.mixes_with`,
   ).run({ ...product, aliases: JSON.stringify(product.aliases), mixesWith: JSON.stringify(product.mixesWith) });
+  audit(db, 'vaccine.edit', `vaccine:${product.code}`, {
+    minIntervalDays: product.minIntervalDays,
+    boosterAfterDays: product.boosterAfterDays,
+  });
 }
 
 interface EntryForDose {
@@ -203,7 +208,10 @@ export function confirmList(db: Db, listId: number, by: string, now: Date): Resu
   if (list.checked_at === null) return fail('list.notChecked', { listId });
   if (list.confirmed_at !== null) return fail('list.alreadyConfirmed', { listId, by: list.confirmed_by ?? '' });
   const confirmedAt = now.toISOString();
-  db.prepare('UPDATE lists SET confirmed_at = ?, confirmed_by = ? WHERE id = ?').run(confirmedAt, by, listId);
+  db.transaction(() => {
+    db.prepare('UPDATE lists SET confirmed_at = ?, confirmed_by = ? WHERE id = ?').run(confirmedAt, by, listId);
+    audit(db, 'list.confirm', `list:${listId}`, {}, now);
+  })();
   return ok({ listId, confirmedBy: by, confirmedAt });
 }
 
@@ -243,6 +251,7 @@ export function addInfection(
         by,
       ).lastInsertRowid,
   );
+  audit(db, 'infection.add', `infection:${id}`, {}, now);
   return ok(infectionViews(db).find((i) => i.id === id)!);
 }
 

@@ -497,5 +497,10 @@ export const en: Record<MessageKey, string> = {
   'pkg.valid': 'Package {sequence} is valid: every file, every byte, the signature and the chain.',
   'pkg.key': "This machine's signing key fingerprint: {fingerprint}",
   'vacc.colRows': 'People',
+  'audit.valid': 'The audit trail is intact: {entries} entries, the hash chain and every anchor agree.',
+  'audit.gap': 'Entry {seq} of the audit trail is missing.',
+  'audit.changed': 'Entry {seq} of the audit trail was changed (its hash does not match).',
+  'audit.anchor': 'The audit trail was rewritten: anchor {seq} (carried out in a package or document) no longer matches.',
+  'audit.anchorSignature': 'The signature of anchor {seq} is not valid.',
   'api.badRequest': 'Invalid request: {detail}',
 };

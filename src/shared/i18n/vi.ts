@@ -493,6 +493,11 @@ export const vi = {
   'pkg.valid': 'Gói số {sequence} hợp lệ: đủ tệp, đúng từng byte, đúng chữ ký và chuỗi gói.',
   'pkg.key': 'Dấu vân tay khóa ký của máy này: {fingerprint}',
   'vacc.colRows': 'Số người',
+  'audit.valid': 'Nhật ký thay đổi nguyên vẹn: {entries} mục, chuỗi băm và các mốc đều khớp.',
+  'audit.gap': 'Nhật ký mất mục số {seq}.',
+  'audit.changed': 'Mục số {seq} của nhật ký đã bị sửa (mã băm không khớp).',
+  'audit.anchor': 'Nhật ký đã bị viết lại: mốc số {seq} (đã mang ra ngoài trong gói hoặc văn bản) không còn khớp.',
+  'audit.anchorSignature': 'Chữ ký của mốc số {seq} không hợp lệ.',
   'api.badRequest': 'Yêu cầu không hợp lệ: {detail}',
 } as const;
 

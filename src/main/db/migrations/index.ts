@@ -5,6 +5,7 @@ import { migration0003 } from './0003-checkpoints';
 import { migration0004 } from './0004-mrz-visits';
 import { migration0005 } from './0005-documents';
 import { migration0006 } from './0006-vaccination-packages';
+import { migration0007 } from './0007-audit';
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
