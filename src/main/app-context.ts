@@ -20,9 +20,10 @@ export function createApp(
   databaseFile: string,
   version: string,
   logger: Logger,
-  host: Pick<ApiContext, 'openFile'> = {},
+  host: Pick<ApiContext, 'openFile'> & { readonly key?: string | null } = {},
 ): Result<App> {
-  const opened = openDatabase(databaseFile);
+  const { key, ...hostParts } = host;
+  const opened = openDatabase(databaseFile, { key });
   if (!opened.ok) return opened;
   const db = opened.value;
   const jobs = new JobRegistry((error) => {
@@ -33,7 +34,7 @@ export function createApp(
   const hid = nodeHidModule();
   const serial = nodeSerialModule();
   const scanner = new ScannerService({ hid, serial, clock, onError: (error) => logger.error('scanner', error) });
-  const ctx: ApiContext = { db, databaseFile, version, clock, jobs, logger, hid, serial, scanner, ...host };
+  const ctx: ApiContext = { db, databaseFile, version, clock, jobs, logger, hid, serial, scanner, ...hostParts };
   return ok({
     ctx,
     handlers: createHandlers(ctx),

@@ -136,10 +136,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const print = (value: unknown, human: string) => io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
   let db: Db | null = null;
   const database = (): Db => {
+    if (db !== null) return db;
     const file = (args.flags.get('db') as string | undefined) ?? io.env.DOICHIEU_DB;
     if (!file) throw new UsageError(text('cli.noDatabase'));
-    const opened = openDatabase(file);
+    const key = io.env.DOICHIEU_KEY || null;
+    const isNew = !existsSync(file);
+    const opened = openDatabase(file, { key });
     if (!opened.ok) throw new InputError(opened.problem);
+    // A file made without a key stays unencrypted: say so, once, where the officer sees it.
+    if (isNew && key === null) io.stderr(`${text('db.unencrypted', { file })}\n`);
     db = opened.value;
     const by = args.flags.get('by');
     setActor(db, `CLI${typeof by === 'string' ? `: ${by}` : ''}`);

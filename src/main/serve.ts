@@ -21,7 +21,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const rendererDir = resolve(option(argv, 'renderer') ?? join(process.cwd(), 'out', 'renderer'));
   const port = Number(option(argv, 'port') ?? 0);
   const logger = consoleLogger();
-  const app = createApp(databaseFile, process.env.npm_package_version ?? '0.0.0', logger);
+  const app = createApp(databaseFile, process.env.npm_package_version ?? '0.0.0', logger, {
+    key: process.env.DOICHIEU_KEY || null,
+  });
   if (!app.ok) {
     process.stderr.write(`${translate('vi', app.problem.key, app.problem.params)}\n`);
     return 1;

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Db as Database } from './open-database';
 
 export interface Migration {
   readonly version: number;

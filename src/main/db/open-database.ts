@@ -1,21 +1,46 @@
-import Database from 'better-sqlite3';
-import type { Database as Db } from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync } from 'node:fs';
 import { fail, ok, type Result } from '../../shared/result';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 
-export type { Database as Db } from 'better-sqlite3';
+export type Db = Database.Database;
+
+/** The cipher of an encrypted database (SQLite3 Multiple Ciphers' ChaCha20-Poly1305). */
+const CIPHER = 'chacha20';
+
+function quoted(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+export interface OpenOptions {
+  /** The passphrase of an encrypted database; absent or empty: not encrypted. */
+  readonly key?: string | null | undefined;
+}
 
 /**
- * Opens (creating if needed) the installation's one SQLite file: WAL, foreign keys, migrations.
- * The returned connection is the only writer; callers pass it to services.
+ * Opens (creating if needed) the installation's one SQLite file: encrypted with the key when one is
+ * given (checked at once — a wrong key would otherwise fail only at the first read), WAL, foreign
+ * keys, migrations. The returned connection is the only writer; callers pass it to services.
  */
-export function openDatabase(file: string): Result<Db> {
+export function openDatabase(file: string, options: OpenOptions = {}): Result<Db> {
   let db: Db;
+  const isNew = file === ':memory:' || !existsSync(file);
   try {
     db = new Database(file);
   } catch (error) {
     return fail('db.openFailed', { file, reason: (error as Error).message });
+  }
+  const key = options.key || null;
+  try {
+    if (key !== null) {
+      db.pragma(`cipher=${quoted(CIPHER)}`);
+      db.pragma(`key=${quoted(key)}`);
+    }
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    db.close();
+    return fail(key === null ? 'db.encrypted' : isNew ? 'db.openFailed' : 'db.wrongKey', { file, reason: '' });
   }
   try {
     db.pragma('journal_mode = WAL');
@@ -35,4 +60,20 @@ export function openDatabase(file: string): Result<Db> {
     db.close();
     return fail('db.openFailed', { file, reason: (error as Error).message });
   }
+}
+
+/** Whether a database file is encrypted (its first bytes are not SQLite's plain header). */
+export function isEncryptedFile(bytes: Uint8Array): boolean {
+  return !Buffer.from(bytes.subarray(0, 16)).equals(Buffer.from('SQLite format 3\0', 'latin1'));
+}
+
+/**
+ * Changes the key (or encrypts a plain database, or decrypts with `null`). SQLite3 Multiple Ciphers
+ * cannot rekey in WAL mode: the journal goes back to DELETE for the rekey and returns to WAL.
+ */
+export function rekey(db: Db, key: string | null): void {
+  db.pragma('journal_mode = DELETE');
+  if (key !== null) db.pragma(`cipher=${quoted(CIPHER)}`);
+  db.pragma(`rekey=${quoted(key ?? '')}`);
+  db.pragma('journal_mode = WAL');
 }

@@ -502,5 +502,9 @@ export const en: Record<MessageKey, string> = {
   'audit.changed': 'Entry {seq} of the audit trail was changed (its hash does not match).',
   'audit.anchor': 'The audit trail was rewritten: anchor {seq} (carried out in a package or document) no longer matches.',
   'audit.anchorSignature': 'The signature of anchor {seq} is not valid.',
+  'db.encrypted': 'The database "{file}" is encrypted: a key is needed (set DOICHIEU_KEY).',
+  'db.wrongKey': 'The database "{file}" cannot be opened: wrong key, or not a database of this app.',
+  'db.unencrypted':
+    'Note: the database "{file}" was created WITHOUT encryption. Set DOICHIEU_KEY before creating it to encrypt personal data.',
   'api.badRequest': 'Invalid request: {detail}',
 };

@@ -498,6 +498,10 @@ export const vi = {
   'audit.changed': 'Mục số {seq} của nhật ký đã bị sửa (mã băm không khớp).',
   'audit.anchor': 'Nhật ký đã bị viết lại: mốc số {seq} (đã mang ra ngoài trong gói hoặc văn bản) không còn khớp.',
   'audit.anchorSignature': 'Chữ ký của mốc số {seq} không hợp lệ.',
+  'db.encrypted': 'Cơ sở dữ liệu "{file}" đã được mã hóa: cần khóa (đặt biến môi trường DOICHIEU_KEY).',
+  'db.wrongKey': 'Không mở được cơ sở dữ liệu "{file}": sai khóa, hoặc tệp không phải CSDL của phần mềm.',
+  'db.unencrypted':
+    'Lưu ý: đã tạo cơ sở dữ liệu "{file}" KHÔNG mã hóa. Đặt DOICHIEU_KEY trước khi tạo để mã hóa dữ liệu cá nhân.',
   'api.badRequest': 'Yêu cầu không hợp lệ: {detail}',
 } as const;
 
