@@ -21,6 +21,7 @@ import { checkList } from './lists/check-list';
 import { exportList } from './lists/export-list';
 import { codeInPdf, documentVersions, readLetterhead, signOff, verdictMessage, verifyPdf } from './documents/documents';
 import { signPdf } from './documents/sign-pdf';
+import { createBackup, previewBackup, restoreBackup } from './backup/backup';
 import { auditHeadsIn, setActor, verifyAudit } from './audit/audit';
 import { exportPackage, importAck, packageViews, storedPackage, verifyPackage } from './packages/packages';
 import { addInfection, confirmList, isConfirmed } from './vaccination/vaccinations';
@@ -394,6 +395,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           verified.valid ? text('audit.valid', { entries: verified.entries }) : problems.join('\n'),
         );
         return verified.valid ? 0 : 1;
+      }
+      case 'backup create': {
+        const out = need(args.flags.get('out') as string | undefined, '--out');
+        const made = createBackup(database(), out, io.env.DOICHIEU_KEY || null, io.now());
+        if (!made.ok) throw new InputError(made.problem);
+        print(made.value, text('backup.done', { file: made.value.file, bytes: made.value.bytes }));
+        return 0;
+      }
+      case 'backup check': {
+        const file = need(rest[0], '<tệp sao lưu>');
+        const preview = previewBackup(file, io.env.DOICHIEU_KEY || null);
+        if (!preview.ok) throw new InputError(preview.problem);
+        print(preview.value, text('backup.preview', { ...preview.value, lastChange: preview.value.lastChange ?? '—' }));
+        return 0;
+      }
+      case 'backup restore': {
+        const file = need(rest[0], '<tệp sao lưu>');
+        const target = (args.flags.get('db') as string | undefined) ?? io.env.DOICHIEU_DB;
+        if (!target) throw new UsageError(text('cli.noDatabase'));
+        const restored = restoreBackup(target, file, io.env.DOICHIEU_KEY || null, io.now());
+        if (!restored.ok) throw new InputError(restored.problem);
+        print(restored.value, text('backup.restored', { file }));
+        return 0;
       }
       case 'doc verify': {
         const file = need(rest[0], '<tệp pdf>');

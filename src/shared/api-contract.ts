@@ -201,6 +201,9 @@ export const requestSchemas = {
   'packages-file': z.object({ sequence: z.number().int().min(1).max(1_000_000) }).strict(),
   'packages-verify': z.object({ fileName: z.string().max(260), data: bytes }).strict(),
   'packages-ack': z.object({ fileName: z.string().max(260), text: z.string().max(50_000_000) }).strict(),
+  'backup-state': z.object({}).strict(),
+  'backup-set-folder': z.object({ folder: z.string().trim().min(1).max(500) }).strict(),
+  'backup-now': z.object({}).strict(),
   'job-status': z.object({ jobId: id }).strict(),
   'job-cancel': z.object({ jobId: id }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
@@ -583,8 +586,18 @@ export interface ResponseMap {
     readonly problems: readonly string[];
   };
   'packages-ack': { readonly packageId: string; readonly accepted: number; readonly rejected: number };
+  'backup-state': BackupState;
+  'backup-set-folder': BackupState;
+  'backup-now': BackupState;
   'job-status': JobStatus;
   'job-cancel': JobStatus;
+}
+
+export interface BackupState {
+  /** Where the daily backup goes (a USB drive, a shared folder); null until chosen. */
+  readonly folder: string | null;
+  readonly lastBackupAt: string | null;
+  readonly lastFile: string | null;
 }
 
 /** How an error crosses a host boundary: user errors carry their message, internal ones a generic one. */

@@ -49,6 +49,9 @@ export const CHANNELS = [
   'packages-file',
   'packages-verify',
   'packages-ack',
+  'backup-state',
+  'backup-set-folder',
+  'backup-now',
   'job-status',
   'job-cancel',
 ] as const;

@@ -25,6 +25,7 @@ import {
   verifyCode,
 } from '../documents/documents';
 import { documentFileName, documentPdf } from '../documents/state-pdf';
+import { createBackup } from '../backup/backup';
 import { exportPackage, importAck, packagesState, storedPackage, verifyPackage } from '../packages/packages';
 import { enterResults } from '../vaccination/manual-entry';
 import {
@@ -75,6 +76,8 @@ export interface ApiContext {
   readonly serial: SerialModule;
   /** The chosen scanner, read in the background. */
   readonly scanner: ScannerService;
+  /** The database's key (backups are opened with it to be checked). */
+  readonly databaseKey?: string | null;
   /** The desktop host opens a file in the system's viewer (a PDF to print); the web host cannot. */
   readonly openFile?: (fileName: string, data: Uint8Array) => Promise<boolean>;
 }
@@ -132,6 +135,12 @@ export function createHandlers(ctx: ApiContext): Handlers {
     ctx.scanner.choose(choice);
     return devicesState();
   };
+
+  const backupState = () => ({
+    folder: getSetting(db, 'backup-folder'),
+    lastBackupAt: getSetting(db, 'last-backup'),
+    lastFile: getSetting(db, 'last-backup-file'),
+  });
 
   const appInfo = (): AppInfo => {
     const counts = db
@@ -382,6 +391,19 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'packages-verify': ({ data }) => ok(verifyPackage(db, data, getLocale(db))),
     'packages-ack': ({ fileName, text }) => importAck(db, text, fileName, ctx.clock()),
+    'backup-state': () => ok(backupState()),
+    'backup-set-folder': ({ folder }) => {
+      setSetting(db, 'backup-folder', folder);
+      return ok(backupState());
+    },
+    'backup-now': () => {
+      const folder = getSetting(db, 'backup-folder');
+      if (!folder) return fail('backup.noFolder');
+      const made = createBackup(db, folder, ctx.databaseKey ?? null, ctx.clock());
+      if (!made.ok) return made;
+      setSetting(db, 'last-backup-file', made.value.file);
+      return ok(backupState());
+    },
     'job-status': ({ jobId }) => {
       const status = ctx.jobs.status(jobId);
       return status ? ok(status) : fail('job.notFound');

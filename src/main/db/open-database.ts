@@ -42,6 +42,17 @@ export function openDatabase(file: string, options: OpenOptions = {}): Result<Db
     db.close();
     return fail(key === null ? 'db.encrypted' : isNew ? 'db.openFailed' : 'db.wrongKey', { file, reason: '' });
   }
+  // A quick check at every start: a damaged file is said so now, not halfway through some work.
+  try {
+    const quick = db.pragma('quick_check', { simple: true });
+    if (quick !== 'ok') {
+      db.close();
+      return fail('db.damaged', { file, detail: String(quick).slice(0, 200) });
+    }
+  } catch (error) {
+    db.close();
+    return fail('db.damaged', { file, detail: (error as Error).message });
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

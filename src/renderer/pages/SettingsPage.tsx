@@ -1,6 +1,7 @@
 import { Card, Descriptions, Radio, Space, Typography, message } from 'antd';
 import type { AppInfo } from '../../shared/api-contract';
 import { api } from '../api/client';
+import { BackupCard } from '../components/BackupCard';
 import { LetterheadForm } from '../components/LetterheadForm';
 import { useT } from '../i18n';
 
@@ -40,6 +41,7 @@ export function SettingsPage({ info, onChanged }: { info: AppInfo; onChanged: (i
           <Descriptions.Item label={t('settings.version')}>{info.version}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <BackupCard />
       <Card title={t('settings.letterhead')}>
         <LetterheadForm />
       </Card>

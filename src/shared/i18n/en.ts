@@ -506,5 +506,21 @@ export const en: Record<MessageKey, string> = {
   'db.wrongKey': 'The database "{file}" cannot be opened: wrong key, or not a database of this app.',
   'db.unencrypted':
     'Note: the database "{file}" was created WITHOUT encryption. Set DOICHIEU_KEY before creating it to encrypt personal data.',
+  'backup.folder': 'The backup cannot be written to "{folder}": {reason}',
+  'backup.exists': 'The file "{file}" already exists.',
+  'backup.damaged': 'The backup "{file}" is damaged ({detail}); it cannot be used.',
+  'backup.done': 'Backed up to "{file}" ({bytes} bytes), integrity checked.',
+  'backup.preview':
+    'Backup "{file}": {residents} residents, {lists} lists, {documents} documents, {packages} packages; last change at {lastChange}.',
+  'backup.restored': 'Restored from "{file}".',
+  'db.damaged': 'The database "{file}" is damaged ({detail}). Restore the latest backup.',
+  'backup.noFolder': 'No backup folder chosen yet (Settings page).',
+  'settings.backup': 'Backup',
+  'settings.backupFolder': 'Backup folder (a USB drive or a shared folder)',
+  'settings.backupSave': 'Save folder',
+  'settings.backupNow': 'Back up now',
+  'settings.backupLast': 'Last backup: {at} — {file}',
+  'settings.backupNever': 'Never backed up. Once a folder is chosen, the app backs up every day.',
+  'settings.backupDone': 'Backed up, and the copy checked whole.',
   'api.badRequest': 'Invalid request: {detail}',
 };

@@ -502,6 +502,22 @@ export const vi = {
   'db.wrongKey': 'Không mở được cơ sở dữ liệu "{file}": sai khóa, hoặc tệp không phải CSDL của phần mềm.',
   'db.unencrypted':
     'Lưu ý: đã tạo cơ sở dữ liệu "{file}" KHÔNG mã hóa. Đặt DOICHIEU_KEY trước khi tạo để mã hóa dữ liệu cá nhân.',
+  'backup.folder': 'Không ghi được bản sao lưu vào "{folder}": {reason}',
+  'backup.exists': 'Đã có tệp "{file}".',
+  'backup.damaged': 'Bản sao lưu "{file}" bị hỏng ({detail}); không dùng được.',
+  'backup.done': 'Đã sao lưu vào "{file}" ({bytes} byte), đã kiểm tra toàn vẹn.',
+  'backup.preview':
+    'Bản sao lưu "{file}": {residents} cư dân, {lists} danh sách, {documents} văn bản, {packages} gói; thay đổi cuối lúc {lastChange}.',
+  'backup.restored': 'Đã khôi phục từ "{file}".',
+  'db.damaged': 'Cơ sở dữ liệu "{file}" bị hỏng ({detail}). Hãy khôi phục từ bản sao lưu gần nhất.',
+  'backup.noFolder': 'Chưa chọn thư mục sao lưu (trang Cài đặt).',
+  'settings.backup': 'Sao lưu',
+  'settings.backupFolder': 'Thư mục sao lưu (ổ USB hoặc thư mục dùng chung)',
+  'settings.backupSave': 'Lưu thư mục',
+  'settings.backupNow': 'Sao lưu ngay',
+  'settings.backupLast': 'Lần sao lưu gần nhất: {at} — {file}',
+  'settings.backupNever': 'Chưa sao lưu lần nào. Khi đã chọn thư mục, phần mềm tự sao lưu mỗi ngày.',
+  'settings.backupDone': 'Đã sao lưu và kiểm tra toàn vẹn bản sao.',
   'api.badRequest': 'Yêu cầu không hợp lệ: {detail}',
 } as const;
 
