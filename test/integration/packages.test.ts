@@ -209,6 +209,15 @@ describe('update packages', () => {
     const { 'records.xlsx': _removed, ...rest } = entries;
     const removed = await verifyBytes(zipSync(rest), 'removed.zip');
     expect(removed.value).toMatchObject({ valid: false, problems: [expect.stringMatching(/thiếu tệp "records\.xlsx"/)] });
+    // An entry that would climb out of a folder is only ever a name: refused, and never written anywhere.
+    const climbing = await verifyBytes(
+      zipSync({ ...entries, '../../khoi-dong.bat': new TextEncoder().encode('echo') }),
+      'climb.zip',
+    );
+    expect(climbing.value).toMatchObject({
+      valid: false,
+      problems: [expect.stringMatching(/thêm tệp "\.\.\/\.\.\/khoi-dong\.bat"/)],
+    });
     // Records changed and the manifest's hash updated to match: the signature no longer holds.
     const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as {
       files: { name: string; sha256: string }[];

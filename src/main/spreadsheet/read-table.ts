@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { MAX_FILE_BYTES } from '../../shared/limits';
 import { HEADER_SEARCH_ROWS } from '../../shared/columns';
 import { mergeSplitHeader } from '../../shared/header-repair';
-import { readZipDirectory, zipProblem } from './zip-directory';
+import { inflatedProblem, readZipDirectory, zipProblem } from './zip-directory';
 import { fail, ok, type Result } from '../../shared/result';
 import {
   decodeAs,
@@ -257,6 +257,10 @@ async function readXlsx(data: Uint8Array, fileName: string): Promise<Result<read
   const problem = zipProblem(directory, MAX_INFLATED_BYTES);
   if (problem === 'zipBomb') return fail('error.zipBomb', { file: fileName });
   if (problem === 'macros') return fail('error.macros', { file: fileName });
+  // The directory may lie: inflate once, keeping nothing, and stop at the first byte too many.
+  const inflated = inflatedProblem(data, directory, MAX_INFLATED_BYTES);
+  if (inflated === 'zipBomb') return fail('error.zipBomb', { file: fileName });
+  if (inflated === 'unreadable') return fail('error.xlsxUnreadable', { file: fileName });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);

@@ -2,6 +2,7 @@
  * Reads an .xlsx's zip central directory, without inflating anything, so that a zip bomb or a
  * macro-enabled workbook is refused before exceljs starts.
  */
+import { Unzip, UnzipInflate } from 'fflate';
 
 export interface ZipEntry {
   readonly name: string;
@@ -52,4 +53,44 @@ export function zipProblem(entries: readonly ZipEntry[], maxInflatedBytes: numbe
     if (/vbaProject\.bin$/i.test(entry.name)) return 'macros';
   }
   return total > maxInflatedBytes ? 'zipBomb' : null;
+}
+
+/**
+ * Inflates every entry once, keeping nothing, and stops as soon as an entry inflates beyond what
+ * the directory declared (a directory that lies) or the whole beyond `maxTotal`: the zip-bomb check
+ * that does not trust the directory.
+ */
+export function inflatedProblem(
+  data: Uint8Array,
+  entries: readonly ZipEntry[],
+  maxTotal: number,
+): 'zipBomb' | 'unreadable' | null {
+  const declared = new Map(entries.map((e) => [e.name, e.uncompressedSize]));
+  let total = 0;
+  let problem: 'zipBomb' | 'unreadable' | null = null;
+  const unzip = new Unzip((file) => {
+    let size = 0;
+    file.ondata = (error, chunk) => {
+      if (error) {
+        problem ??= 'unreadable';
+        return;
+      }
+      size += chunk.length;
+      total += chunk.length;
+      if (size > (declared.get(file.name) ?? 0) || total > maxTotal) {
+        problem ??= 'zipBomb';
+        file.terminate();
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  const CHUNK = 64 * 1024;
+  try {
+    for (let offset = 0; offset < data.length && problem === null; offset += CHUNK)
+      unzip.push(data.subarray(offset, offset + CHUNK), offset + CHUNK >= data.length);
+  } catch {
+    problem ??= 'unreadable';
+  }
+  return problem;
 }
