@@ -3,6 +3,7 @@ import { createHandlers, type ApiContext, type Handlers } from './api/handlers';
 import { openDatabase } from './db/open-database';
 import { JobRegistry } from './jobs/jobs';
 import type { Logger } from './log/logger';
+import { Session } from './auth/users';
 import { backupDue, createBackup } from './backup/backup';
 import { nodeHidModule } from './scanner/hid-transport';
 import { setSetting } from './settings/settings';
@@ -36,7 +37,9 @@ export function createApp(
   const hid = nodeHidModule();
   const serial = nodeSerialModule();
   const scanner = new ScannerService({ hid, serial, clock, onError: (error) => logger.error('scanner', error) });
+  const session = new Session();
   const ctx: ApiContext = {
+    session,
     db,
     databaseFile,
     version,

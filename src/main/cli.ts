@@ -22,6 +22,8 @@ import { exportList } from './lists/export-list';
 import { codeInPdf, documentVersions, readLetterhead, signOff, verdictMessage, verifyPdf } from './documents/documents';
 import { signPdf } from './documents/sign-pdf';
 import { createBackup, previewBackup, restoreBackup } from './backup/backup';
+import { createUser } from './auth/users';
+import { ROLES, type Role } from '../shared/auth/roles';
 import { auditHeadsIn, setActor, verifyAudit } from './audit/audit';
 import { exportPackage, importAck, packageViews, storedPackage, verifyPackage } from './packages/packages';
 import { addInfection, confirmList, isConfirmed } from './vaccination/vaccinations';
@@ -63,6 +65,7 @@ const VALUE_FLAGS = new Set([
   'p12',
   'passphrase',
   'confirmed',
+  'name',
   'recovered',
   'test',
 ]);
@@ -395,6 +398,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           verified.valid ? text('audit.valid', { entries: verified.entries }) : problems.join('\n'),
         );
         return verified.valid ? 0 : 1;
+      }
+      case 'user add': {
+        const username = need(rest[0], '<tên đăng nhập>');
+        const role = (args.flags.get('role') as string | undefined) ?? '';
+        if (!(ROLES as readonly string[]).includes(role))
+          throw new UsageError(text('cli.badOption', { option: `--role ${role}` }));
+        // The password comes from the environment, never from the command line (shell history, process list).
+        const password = io.env.DOICHIEU_PASSWORD ?? '';
+        const displayName = (args.flags.get('name') as string | undefined) ?? username;
+        const created = createUser(database(), { username, displayName, role: role as Role, password }, io.now());
+        if (!created.ok) throw new InputError(created.problem);
+        print(created.value, `${created.value.username} (${created.value.role})`);
+        return 0;
       }
       case 'backup create': {
         const out = need(args.flags.get('out') as string | undefined, '--out');

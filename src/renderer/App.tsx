@@ -15,7 +15,7 @@ import {
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo } from '../shared/api-contract';
+import type { AppInfo, UserView } from '../shared/api-contract';
 import { translate, type Locale, type MessageKey } from '../shared/i18n';
 import { api } from './api/client';
 import { LocaleContext, useT } from './i18n';
@@ -36,8 +36,8 @@ function pageFromHash(): Page {
   return (PAGES as readonly string[]).includes(name) ? (name as Page) : 'residents';
 }
 
-/** The app shell: navigation, first-run demo choice, language. */
-export function App() {
+/** The app shell: navigation, first-run demo choice, language; the signed-in user and sign-out. */
+export function App({ user, onSignOut }: { user: UserView; onSignOut: () => void }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
   const [page, setPage] = useState<Page>(pageFromHash);
@@ -92,6 +92,14 @@ export function App() {
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('app.tagline')}
                   </Typography.Text>
+                  <div style={{ marginTop: 8 }} data-testid="signed-in">
+                    <Typography.Text strong>{user.displayName}</Typography.Text>{' '}
+                    <Typography.Text type="secondary">({t(`auth.role.${user.role}` as MessageKey)})</Typography.Text>
+                    <br />
+                    <Button size="small" type="link" style={{ padding: 0 }} onClick={onSignOut}>
+                      {t('auth.signOut')}
+                    </Button>
+                  </div>
                 </div>
                 <Menu
                   mode="inline"
@@ -119,7 +127,7 @@ export function App() {
                   {page === 'lists' && <ListsPage info={info} onInfo={setInfo} />}
                   {page === 'lookup' && <LookupPage scannerStatus={scannerStatus} />}
                   {page === 'devices' && <DevicesPage scannerStatus={scannerStatus} />}
-                  {page === 'settings' && <SettingsPage info={info} onChanged={setInfo} />}
+                  {page === 'settings' && <SettingsPage info={info} onChanged={setInfo} isAdmin={user.role === 'admin'} />}
                   {page === 'vaccination' && <VaccinationPage />}
                   {page === 'packages' && <PackagesPage />}
                 </Layout.Content>

@@ -9,6 +9,7 @@ import { RESIDENT_FIELDS, type ColumnMapping, type ResidentField } from './regis
 import type { Channel } from './channels';
 import type { IsoDate } from './dates';
 import type { Letterhead } from './documents/letterhead';
+import { ROLES, type Role } from './auth/roles';
 import type { VaccineProduct } from './vaccination/rules';
 import { LIST_FIELDS, LIST_KINDS, type ListField, type ListKind, type ListMapping } from './lists/fields';
 import { RESOLUTIONS, type ComparedField, type EntryStatus, type Resolution } from './verification/vocabulary';
@@ -63,8 +64,22 @@ const letterheadSchema = z
   })
   .strict();
 
+const password = z.string().min(1).max(200);
+const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(50)
+  .regex(/^[\p{L}\p{N}._-]+$/u);
+
 export const requestSchemas = {
   'app-info': z.object({}).strict(),
+  'auth-status': z.object({}).strict(),
+  'auth-setup': z.object({ username, displayName: z.string().trim().min(1).max(120), password }).strict(),
+  'auth-login': z.object({ username: z.string().trim().min(1).max(50), password }).strict(),
+  'auth-logout': z.object({}).strict(),
+  'users-list': z.object({}).strict(),
+  'users-add': z.object({ username, displayName: z.string().trim().min(1).max(120), role: z.enum(ROLES), password }).strict(),
   'settings-set-locale': z.object({ locale: z.enum(['vi', 'en']) }).strict(),
   'settings-set-officer': z.object({ name: z.string().trim().min(1).max(200) }).strict(),
   'demo-load': z.object({}).strict(),
@@ -531,8 +546,28 @@ export interface PackagesState {
   readonly keyFingerprint: string;
 }
 
+export interface UserView {
+  readonly id: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+}
+
+export interface AuthStatus {
+  /** No user yet: the first run creates the administrator. */
+  readonly needsSetup: boolean;
+  readonly user: UserView | null;
+  readonly idleMinutes: number;
+}
+
 export interface ResponseMap {
   'app-info': AppInfo;
+  'auth-status': AuthStatus;
+  'auth-setup': AuthStatus;
+  'auth-login': AuthStatus;
+  'auth-logout': AuthStatus;
+  'users-list': readonly UserView[];
+  'users-add': readonly UserView[];
   'settings-set-locale': AppInfo;
   'settings-set-officer': AppInfo;
   'demo-load': { readonly count: number };
@@ -602,7 +637,8 @@ export interface BackupState {
 
 /** How an error crosses a host boundary: user errors carry their message, internal ones a generic one. */
 export interface ApiError {
-  readonly type: 'user' | 'internal';
+  /** `auth`: not signed in (or locked after idling): the page shows the sign-in screen. */
+  readonly type: 'user' | 'internal' | 'auth';
   readonly message: string;
 }
 

@@ -1,6 +1,12 @@
 /** Every API channel, `domain-verb`. Kept free of dependencies so the sandboxed preload stays small. */
 export const CHANNELS = [
   'app-info',
+  'auth-status',
+  'auth-setup',
+  'auth-login',
+  'auth-logout',
+  'users-list',
+  'users-add',
   'settings-set-locale',
   'settings-set-officer',
   'demo-load',

@@ -7,15 +7,39 @@ import { join } from 'node:path';
 export const REGISTRY_FIXTURE = join('..', 'shared', 'fixtures', 'verification', 'registry.csv');
 
 /** The app served by the real web host (built output) on a fresh database, per test; `seedRegistry` imports the sample extract first. */
-export const test = base.extend<{ appUrl: string; dataDir: string; seedRegistry: boolean }>({
+export const ADMIN = { username: 'quantri', password: 'mat-khau-e2e', displayName: 'Nông Văn Hải' };
+
+export const test = base.extend<{ appUrl: string; dataDir: string; seedRegistry: boolean; signedIn: boolean }>({
   seedRegistry: [false, { option: true }],
+  // Tests start signed in as the administrator (made with the CLI, signed in through the real API);
+  // `signedIn: false` starts at the first-run screen.
+  signedIn: [true, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'doichieu-e2e-'));
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  appUrl: async ({ dataDir, seedRegistry }, use) => {
+  appUrl: async ({ dataDir, seedRegistry, signedIn }, use) => {
+    if (signedIn) {
+      const made = spawnSync(
+        process.execPath,
+        [
+          'out/main/cli.cjs',
+          'user',
+          'add',
+          ADMIN.username,
+          '--role',
+          'admin',
+          '--name',
+          ADMIN.displayName,
+          '--db',
+          join(dataDir, 'e2e.sqlite'),
+        ],
+        { encoding: 'utf8', env: { ...process.env, DOICHIEU_PASSWORD: ADMIN.password } },
+      );
+      if (made.status !== 0) throw new Error(`admin not created: ${made.stderr}`);
+    }
     if (seedRegistry) {
       const seeded = spawnSync(
         process.execPath,
@@ -43,6 +67,16 @@ export const test = base.extend<{ appUrl: string; dataDir: string; seedRegistry:
       child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.on('exit', (code) => reject(new Error(`web host exited ${code}: ${output}`)));
     });
+    if (signedIn) {
+      const token = /#token=(\S+)/.exec(url)![1]!;
+      const response = await fetch(new URL('/api/auth-login', url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Doichieu-Token': token },
+        body: JSON.stringify({ username: ADMIN.username, password: ADMIN.password }),
+      });
+      const body = (await response.json()) as { ok: boolean };
+      if (!body.ok) throw new Error(`sign-in failed: ${JSON.stringify(body)}`);
+    }
     await use(url);
     child.kill('SIGTERM');
   },

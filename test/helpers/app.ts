@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/main/app-context';
+import { createUser } from '../../src/main/auth/users';
 import { silentLogger } from '../../src/main/log/logger';
 import { tempDir } from './paths';
 
@@ -9,6 +10,15 @@ export function tempApp(): { app: App; dir: string; cleanup: () => void } {
   const created = createApp(join(temp.dir, 'db.sqlite'), 'test', silentLogger);
   if (!created.ok) throw new Error(created.problem.key);
   const app = created.value;
+  // The API checks roles in main: these tests act as a signed-in administrator.
+  const now = new Date();
+  const admin = createUser(
+    app.ctx.db,
+    { username: 'quantri', displayName: 'Quản trị viên', role: 'admin', password: 'mat-khau-thu' },
+    now,
+  );
+  if (!admin.ok) throw new Error(admin.problem.key);
+  app.ctx.session.signIn(admin.value, now);
   return {
     app,
     dir: temp.dir,

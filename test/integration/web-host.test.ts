@@ -98,8 +98,20 @@ describe('web host', () => {
     expect(unknown).toMatchObject({ ok: false, error: { type: 'user' } });
   });
 
-  it('carries file bytes to the import preview and back', async () => {
+  it('carries file bytes to the import preview and back, once someone has signed in', async () => {
     const data = utf8Bom(csvText(PEOPLE));
+    // Nobody signed in: main refuses, whatever the page would have shown.
+    expect(fromWire((await call('registry-preview', { fileName: 'a.csv', data })).body, codec)).toMatchObject({
+      ok: false,
+      error: { type: 'auth' },
+    });
+    // The first run creates the administrator and signs them in.
+    expect(
+      fromWire(
+        (await call('auth-setup', { username: 'quantri', displayName: 'Quản trị', password: 'mat-khau-dai' })).body,
+        codec,
+      ),
+    ).toMatchObject({ ok: true, value: { needsSetup: false, user: { role: 'admin' } } });
     const response = fromWire((await call('registry-preview', { fileName: 'a.csv', data })).body, codec) as {
       ok: boolean;
       value: { dataRows: number; validRows: number; headerRow: number };

@@ -1,4 +1,5 @@
 import { CHANNELS, requestSchemas, type ApiResponse, type Channel } from '../../shared/api-contract';
+import { CHANNEL_ROLES, mayUse } from '../../shared/auth/roles';
 import { translate } from '../../shared/i18n';
 import { getLocale } from '../settings/settings';
 import type { ApiContext, Handlers } from './handlers';
@@ -27,6 +28,14 @@ export async function dispatch(
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => i.path.join('.') || i.code).join(', ');
     return { ok: false, error: { type: 'user', message: translate(locale, 'api.badRequest', { detail }) } };
+  }
+  // The role check lives here, in main, for every channel: the page only hides what it cannot do.
+  if (CHANNEL_ROLES[channel] !== 'public') {
+    const now = ctx.clock();
+    const user = ctx.session.current(now);
+    if (user === null) return { ok: false, error: { type: 'auth', message: translate(locale, 'auth.required') } };
+    if (!mayUse(user.role, channel)) return { ok: false, error: { type: 'user', message: translate(locale, 'auth.forbidden') } };
+    ctx.session.touch(now);
   }
   try {
     const handler = handlers[channel] as (request: unknown) => ReturnType<Handlers[Channel]>;

@@ -26,6 +26,8 @@ import {
 } from '../documents/documents';
 import { documentFileName, documentPdf } from '../documents/state-pdf';
 import { createBackup } from '../backup/backup';
+import { audit } from '../audit/audit';
+import { createUser, IDLE_MINUTES, listUsers, login, userCount, type Session } from '../auth/users';
 import { exportPackage, importAck, packagesState, storedPackage, verifyPackage } from '../packages/packages';
 import { enterResults } from '../vaccination/manual-entry';
 import {
@@ -76,6 +78,8 @@ export interface ApiContext {
   readonly serial: SerialModule;
   /** The chosen scanner, read in the background. */
   readonly scanner: ScannerService;
+  /** Who is signed in at this computer. */
+  readonly session: Session;
   /** The database's key (backups are opened with it to be checked). */
   readonly databaseKey?: string | null;
   /** The desktop host opens a file in the system's viewer (a PDF to print); the web host cannot. */
@@ -135,6 +139,12 @@ export function createHandlers(ctx: ApiContext): Handlers {
     ctx.scanner.choose(choice);
     return devicesState();
   };
+
+  const authStatus = () => ({
+    needsSetup: userCount(db) === 0,
+    user: ctx.session.current(ctx.clock()),
+    idleMinutes: IDLE_MINUTES,
+  });
 
   const backupState = () => ({
     folder: getSetting(db, 'backup-folder'),
@@ -391,6 +401,28 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'packages-verify': ({ data }) => ok(verifyPackage(db, data, getLocale(db))),
     'packages-ack': ({ fileName, text }) => importAck(db, text, fileName, ctx.clock()),
+    'auth-status': () => ok(authStatus()),
+    'auth-setup': ({ username, displayName, password }) => {
+      if (userCount(db) > 0) return fail('auth.setupDone');
+      const created = createUser(db, { username, displayName, role: 'admin', password }, ctx.clock());
+      if (!created.ok) return created;
+      const signedIn = login(db, ctx.session, username, password, ctx.clock());
+      return signedIn.ok ? ok(authStatus()) : signedIn;
+    },
+    'auth-login': ({ username, password }) => {
+      const signedIn = login(db, ctx.session, username, password, ctx.clock());
+      return signedIn.ok ? ok(authStatus()) : signedIn;
+    },
+    'auth-logout': () => {
+      if (ctx.session.current(ctx.clock())) audit(db, 'auth.logout', null, {}, ctx.clock());
+      ctx.session.signOut();
+      return ok(authStatus());
+    },
+    'users-list': () => ok(listUsers(db)),
+    'users-add': (request) => {
+      const created = createUser(db, request, ctx.clock());
+      return created.ok ? ok(listUsers(db)) : created;
+    },
     'backup-state': () => ok(backupState()),
     'backup-set-folder': ({ folder }) => {
       setSetting(db, 'backup-folder', folder);

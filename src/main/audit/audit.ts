@@ -37,7 +37,11 @@ export type AuditAction =
   | 'vaccine.edit'
   | 'settings.letterhead'
   | 'backup.create'
-  | 'backup.restore';
+  | 'backup.restore'
+  | 'user.add'
+  | 'auth.login'
+  | 'auth.logout'
+  | 'auth.failed';
 
 interface AuditRow {
   seq: number;

@@ -1,4 +1,4 @@
-import type { DoichieuApi } from '../../shared/api-contract';
+import { CHANNELS, type DoichieuApi } from '../../shared/api-contract';
 import { translate } from '../../shared/i18n';
 import { createWebApi } from './web-client';
 
@@ -9,5 +9,19 @@ declare global {
   }
 }
 
+const base: DoichieuApi = window.doichieu ?? createWebApi(() => translate('vi', 'common.networkError'));
+
+/** Fired when main says nobody is signed in (or the session locked after idling): the sign-in screen shows. */
+export const AUTH_REQUIRED_EVENT = 'doichieu-auth-required';
+
 /** The API object: the preload's in Electron, the web host's in a browser. */
-export const api: DoichieuApi = window.doichieu ?? createWebApi(() => translate('vi', 'common.networkError'));
+export const api: DoichieuApi = Object.fromEntries(
+  CHANNELS.map((channel) => [
+    channel,
+    async (request: never) => {
+      const response = await (base[channel] as (r: never) => ReturnType<DoichieuApi[typeof channel]>)(request);
+      if (!response.ok && response.error.type === 'auth') window.dispatchEvent(new Event(AUTH_REQUIRED_EVENT));
+      return response;
+    },
+  ]),
+) as unknown as DoichieuApi;

@@ -2,11 +2,20 @@ import { Card, Descriptions, Radio, Space, Typography, message } from 'antd';
 import type { AppInfo } from '../../shared/api-contract';
 import { api } from '../api/client';
 import { BackupCard } from '../components/BackupCard';
+import { UsersCard } from '../components/UsersCard';
 import { LetterheadForm } from '../components/LetterheadForm';
 import { useT } from '../i18n';
 
 /** Cài đặt: language, where the data lives, version, the printed documents' format. */
-export function SettingsPage({ info, onChanged }: { info: AppInfo; onChanged: (info: AppInfo) => void }) {
+export function SettingsPage({
+  info,
+  onChanged,
+  isAdmin,
+}: {
+  info: AppInfo;
+  onChanged: (info: AppInfo) => void;
+  isAdmin: boolean;
+}) {
   const t = useT();
   const setLocale = async (locale: 'vi' | 'en') => {
     const response = await api['settings-set-locale']({ locale });
@@ -41,7 +50,8 @@ export function SettingsPage({ info, onChanged }: { info: AppInfo; onChanged: (i
           <Descriptions.Item label={t('settings.version')}>{info.version}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <BackupCard />
+      {isAdmin && <UsersCard />}
+      {isAdmin && <BackupCard />}
       <Card title={t('settings.letterhead')}>
         <LetterheadForm />
       </Card>

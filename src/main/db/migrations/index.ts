@@ -6,6 +6,7 @@ import { migration0004 } from './0004-mrz-visits';
 import { migration0005 } from './0005-documents';
 import { migration0006 } from './0006-vaccination-packages';
 import { migration0007 } from './0007-audit';
+import { migration0008 } from './0008-users';
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];

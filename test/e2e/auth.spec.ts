@@ -1,0 +1,41 @@
+import { expect, test } from './fixtures';
+
+test.use({ signedIn: false });
+
+test('the first run creates the administrator; signing out locks the app until a right password', async ({ page, appUrl }) => {
+  await page.goto(appUrl);
+  const signIn = page.getByTestId('sign-in');
+  await expect(signIn).toContainText('Lần chạy đầu: tạo tài khoản quản trị');
+  await page.getByLabel('Tên đăng nhập').fill('quantri');
+  await page.getByLabel('Họ và tên').fill('Nông Văn Hải');
+  await page.getByLabel('Mật khẩu').fill('ngan');
+  await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click();
+  await expect(signIn).toContainText('Mật khẩu cần ít nhất 8 ký tự.');
+  await page.getByLabel('Mật khẩu').fill('mat-khau-du-dai');
+  await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click();
+  await expect(page.getByTestId('signed-in')).toContainText('Nông Văn Hải (Quản trị)');
+
+  // The administrator adds a police officer.
+  await page.getByRole('button', { name: 'Bắt đầu với CSDL trống' }).click();
+  await page.getByRole('menuitem', { name: 'Cài đặt' }).click();
+  const users = page.getByTestId('users');
+  await users.getByLabel('Tên đăng nhập').fill('congan');
+  await users.getByLabel('Họ và tên').fill('Hoàng Văn Công');
+  await users.getByLabel('Mật khẩu').fill('mat-khau-cong-an');
+  await users.getByRole('button', { name: 'Thêm người dùng' }).click();
+  await expect(users.getByRole('row').filter({ hasText: 'congan' })).toContainText('Công an xã');
+
+  // Signed out, nothing is reachable; a wrong password is refused; the officer signs in.
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(signIn).toContainText('Đăng nhập để làm việc');
+  await page.getByLabel('Tên đăng nhập').fill('congan');
+  await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(signIn).toContainText('Sai tên đăng nhập hoặc mật khẩu.');
+  await page.getByLabel('Mật khẩu').fill('mat-khau-cong-an');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByTestId('signed-in')).toContainText('Hoàng Văn Công (Công an xã)');
+  // A police officer has no administrator settings.
+  await page.getByRole('menuitem', { name: 'Cài đặt' }).click();
+  await expect(page.getByTestId('users')).toHaveCount(0);
+});
