@@ -6,6 +6,7 @@ import type { MessageKey } from '../../shared/i18n';
 import { RESIDENT_FIELDS, type ColumnMapping, type ResidentField } from '../../shared/registry/fields';
 import type { RowError } from '../../shared/types';
 import { api } from '../api/client';
+import { followJob } from '../api/jobs';
 import { ColumnMappingTable } from './ColumnMappingTable';
 import { XLSX_MIME, downloadBytes } from '../download';
 import { useFormatCount, useT } from '../i18n';
@@ -17,7 +18,6 @@ type Stage =
   | { kind: 'result'; result: RegistryImportResult; fileName: string };
 
 const PHASES: readonly JobPhase[] = ['read', 'validate', 'write'];
-const POLL_MS = 250;
 const ERRORS_SHOWN = 200;
 
 /** The import wizard: choose a file, check the column mapping, watch progress, see the result. */
@@ -33,14 +33,14 @@ export function ImportExtractDialog({
   const t = useT();
   const [stage, setStage] = useState<Stage>({ kind: 'choose', busy: false });
   const [mapping, setMapping] = useState<ColumnMapping>({});
-  const pollTimer = useRef<number | null>(null);
-
-  useEffect(
-    () => () => {
-      if (pollTimer.current !== null) window.clearTimeout(pollTimer.current);
-    },
-    [],
-  );
+  // The job is followed after the dialog may have closed: its answers are then let go.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   const reset = () => setStage({ kind: 'choose', busy: false });
   const close = () => {
@@ -71,41 +71,29 @@ export function ImportExtractDialog({
     else void message.warning(response.error.message);
   };
 
-  const poll = (jobId: string, fileName: string) => {
-    pollTimer.current = window.setTimeout(async () => {
-      const response = await api['job-status']({ jobId });
-      if (!response.ok) {
-        void message.error(response.error.message);
-        return reset();
-      }
-      const status = response.value;
-      switch (status.state) {
-        case 'running':
-          setStage({ kind: 'running', jobId, phase: status.phase });
-          return poll(jobId, fileName);
-        case 'done':
-          if (status.result.kind !== 'registry') return reset();
-          setStage({ kind: 'result', result: status.result.registry, fileName });
-          if (status.result.registry.applied) onImported();
-          return;
-        case 'failed':
-          void message.error({ content: status.error.message, duration: 8 });
-          return reset();
-        case 'cancelled':
-          void message.info(t('job.cancelled'));
-          return reset();
-      }
-    }, POLL_MS);
-  };
-
   const start = async (preview: ImportPreview, skipInvalid: boolean) => {
     const response = await api['registry-import-start']({ previewId: preview.previewId, mapping, skipInvalid });
     if (!response.ok) {
       void message.error(response.error.message);
       return;
     }
-    setStage({ kind: 'running', jobId: response.value.jobId, phase: 'validate' });
-    poll(response.value.jobId, preview.fileName);
+    const { jobId } = response.value;
+    setStage({ kind: 'running', jobId, phase: 'validate' });
+    const end = await followJob(jobId, (phase) => mounted.current && setStage({ kind: 'running', jobId, phase }));
+    if (!mounted.current) return;
+    switch (end.state) {
+      case 'done':
+        if (end.result.kind !== 'registry') return reset();
+        setStage({ kind: 'result', result: end.result.registry, fileName: preview.fileName });
+        if (end.result.registry.applied) onImported();
+        return;
+      case 'failed':
+        void message.error({ content: end.error.message, duration: 8 });
+        return reset();
+      case 'cancelled':
+        void message.info(t('job.cancelled'));
+        return reset();
+    }
   };
 
   const downloadErrors = async (fileName: string, errors: readonly RowError[]) => {
