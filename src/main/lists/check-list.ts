@@ -28,7 +28,7 @@ export interface EntryRow {
   readonly nationality: string | null;
   readonly address: string | null;
   /** The other mapped columns as JSON (read for Resolution 68 lists only). */
-  readonly extra?: string;
+  readonly extra?: string | null;
 }
 
 export interface EntryOutcome {
@@ -141,7 +141,8 @@ export function registryLookups(db: Db, listId?: number) {
 
 export type RegistryLookups = ReturnType<typeof registryLookups>;
 
-function facts(entry: EntryRow): EntryFacts {
+/** What a list row says, as the comparison reads it (for Resolution 68 lists, with the residence it claims). */
+export function entryFacts(entry: EntryRow): EntryFacts {
   return {
     fullName: entry.full_name,
     birthDate: entry.birth_date,
@@ -149,7 +150,7 @@ function facts(entry: EntryRow): EntryFacts {
     idNumber: entry.id_number === null ? null : normalizeIdCell(entry.id_number),
     address: entry.address,
     residence:
-      entry.extra === undefined
+      entry.extra === undefined || entry.extra === null
         ? null
         : parseResidence((JSON.parse(entry.extra) as { residenceStatus?: string }).residenceStatus),
   };
@@ -178,7 +179,7 @@ function namedResidents(entry: EntryFacts, lookups: RegistryLookups): MatchRow[]
 export function matchEntry(entry: EntryRow, lookups: RegistryLookups): EntryOutcome {
   if (entry.full_name === null) return INVALID;
   if (isForeignNationality(entry.nationality)) return FOREIGN;
-  const given = facts(entry);
+  const given = entryFacts(entry);
   // Looked up only when needed: most entries are settled by their ID.
   let namedCache: MatchRow[] | null = null;
   const named = () => (namedCache ??= namedResidents(given, lookups));

@@ -6,7 +6,6 @@
  */
 import { audit } from '../audit/audit';
 import type { EntryView } from '../../shared/api-contract';
-import { normalizeIdCell } from '../../shared/lists/normalize-entry';
 import { fail, ok, type Result } from '../../shared/result';
 import { entryDifferences } from '../../shared/verification/differences';
 import {
@@ -17,7 +16,7 @@ import {
 } from '../../shared/verification/vocabulary';
 import type { Db } from '../db/open-database';
 import type { ResidentRow } from '../registry/resident-rows';
-import { registryFacts, type EntryRow } from './check-list';
+import { entryFacts, registryFacts, type EntryRow } from './check-list';
 import { getEntry } from './list-views';
 
 export interface ResolveRequest {
@@ -47,8 +46,9 @@ const FIELD_OF_DIFFERENCE = {
 export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result<EntryView> {
   const entry = db
     .prepare<[number], StoredEntry>(
-      `SELECT e.id, e.row, e.full_name, e.birth_date, e.sex, e.id_number, e.nationality, e.address, r.status, r.resident_id, r.candidates, r.differences
-       FROM list_entries e JOIN entry_results r ON r.entry_id = e.id WHERE e.id = ?`,
+      `SELECT e.id, e.row, e.full_name, e.birth_date, e.sex, e.id_number, e.nationality, e.address,
+         CASE l.kind WHEN 'support68' THEN e.extra END AS extra, r.status, r.resident_id, r.candidates, r.differences
+       FROM list_entries e JOIN entry_results r ON r.entry_id = e.id JOIN lists l ON l.id = e.list_id WHERE e.id = ?`,
     )
     .get(request.entryId);
   if (!entry || entry.status === null) return fail('resolve.noEntry');
@@ -60,6 +60,11 @@ export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result
   }
   const note = request.note?.trim() || null;
   if (RESOLUTIONS_NEEDING_NOTE.has(request.resolution) && note === null) return fail('resolve.noteNeeded');
+  if (
+    request.resolution === 'candidate_chosen' &&
+    (request.candidateId === undefined || !(JSON.parse(entry.candidates) as number[]).includes(request.candidateId))
+  )
+    return fail('resolve.notACandidate');
   const at = now.toISOString();
 
   db.transaction(() => {
@@ -68,20 +73,9 @@ export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result
     let newStatus = entry.status;
     let differences = entry.differences;
     if (request.resolution === 'candidate_chosen') {
-      const candidates = JSON.parse(entry.candidates) as number[];
-      if (request.candidateId === undefined || !candidates.includes(request.candidateId))
-        throw new ResolveError('resolve.notACandidate');
-      const chosen = db.prepare<[number], ResidentRow>('SELECT * FROM residents WHERE id = ?').get(request.candidateId)!;
-      const found = entryDifferences(
-        {
-          fullName: entry.full_name,
-          birthDate: entry.birth_date,
-          sex: entry.sex,
-          idNumber: entry.id_number === null ? null : normalizeIdCell(entry.id_number),
-          address: entry.address,
-        },
-        registryFacts(chosen),
-      );
+      const chosen = db.prepare<[number], ResidentRow>('SELECT * FROM residents WHERE id = ?').get(request.candidateId!)!;
+      // The same facts the check compares (a Resolution 68 list's residence included).
+      const found = entryDifferences(entryFacts(entry), registryFacts(chosen));
       residentId = chosen.id;
       newStatus = found.length === 0 ? 'matched' : 'mismatched';
       differences = JSON.stringify(found);
@@ -142,17 +136,8 @@ function listValue(entry: EntryRow, difference: keyof typeof FIELD_OF_DIFFERENCE
   }
 }
 
-class ResolveError extends Error {}
-
-/** Records a resolution; a candidate that is not one of the entry's is refused. */
-export function resolveEntrySafely(db: Db, request: ResolveRequest, now: Date): Result<EntryView> {
-  try {
-    return resolveEntry(db, request, now);
-  } catch (error) {
-    if (error instanceof ResolveError) return fail('resolve.notACandidate');
-    throw error;
-  }
-}
+/** Records a resolution; a candidate that is not one of the entry's is refused (the name kept for its callers). */
+export const resolveEntrySafely = resolveEntry;
 
 /** Takes a resolution back (and the resident change it created, while not yet exported). */
 export function unresolveEntry(db: Db, entryId: number): Result<EntryView> {
