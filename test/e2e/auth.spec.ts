@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { answerWelcome, expect, test } from './fixtures';
 
 test.use({ signedIn: false });
 
@@ -16,7 +16,7 @@ test('the first run creates the administrator; signing out locks the app until a
   await expect(page.getByTestId('signed-in')).toContainText('Nông Văn Hải (Quản trị)');
 
   // The administrator adds a police officer.
-  await page.getByRole('button', { name: 'Bắt đầu với CSDL trống' }).click();
+  await answerWelcome(page, 'empty');
   await page.getByRole('menuitem', { name: 'Cài đặt' }).click();
   const users = page.getByTestId('users');
   await users.getByLabel('Tên đăng nhập').fill('congan');

@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,3 +83,17 @@ export const test = base.extend<{ appUrl: string; dataDir: string; seedRegistry:
 });
 
 export { expect };
+
+/**
+ * Answers the first-run welcome (empty database, or the demo data) and waits until it has closed:
+ * a click that lands while the dialog is still opening is tried again.
+ */
+export async function answerWelcome(page: Page, choice: 'empty' | 'demo'): Promise<void> {
+  const name = choice === 'empty' ? 'Bắt đầu với CSDL trống' : 'Nạp dữ liệu mẫu';
+  const dialog = page.getByRole('dialog', { name: 'Chào mừng đến với Đối chiếu dân cư' });
+  await expect(dialog).toBeVisible();
+  await expect(async () => {
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name }).click({ timeout: 3000 });
+    await expect(dialog).toBeHidden({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
+}

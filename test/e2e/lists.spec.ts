@@ -35,11 +35,7 @@ test('receives a list, resolves a mismatch from the keyboard, and exports the re
   await expect(panel.locator('mark').first()).toHaveText('02/08/2000');
   await expect(panel.locator('mark').nth(1)).toHaveText('08/02/2000');
 
-  // "1" = correct the list from the registry; the first time, the app asks who is resolving.
-  await page.keyboard.press('1');
-  await page.getByRole('textbox', { name: 'Tên cán bộ xử lý' }).fill('Nông Văn Hải');
-  await page.getByRole('button', { name: 'Lưu' }).click();
-  await worklist.getByRole('row').filter({ hasText: 'Hà Văn Tường' }).click();
+  // "1" = correct the list from the registry, recorded under the signed-in officer's name.
   await page.keyboard.press('1');
   await worklist.getByRole('row').filter({ hasText: 'Hà Văn Tường' }).click();
   await expect(panel).toContainText('Đã xử lý: Sửa danh sách theo CSDL — Nông Văn Hải');

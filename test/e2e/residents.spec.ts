@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, test } from './fixtures';
+import { answerWelcome, expect, test } from './fixtures';
 
 const REGISTRY_CSV = resolve('..', 'shared', 'fixtures', 'verification', 'registry.csv');
 
 test('imports the registry extract through the UI and finds a person', async ({ page, appUrl }) => {
   await page.goto(appUrl);
   await expect(page.getByText('Chào mừng đến với Đối chiếu dân cư')).toBeVisible();
-  await page.getByRole('button', { name: 'Bắt đầu với CSDL trống' }).click();
+  await answerWelcome(page, 'empty');
   await expect(page.getByTestId('resident-count')).toHaveText('Số cư dân trong bản trích: 0');
 
   await page.getByRole('button', { name: /Nhập bản trích/ }).click();
@@ -50,7 +50,7 @@ test('a bad extract is refused with the row named, and nothing is imported', asy
     '\ufeffSố định danh cá nhân,Họ và tên,Ngày sinh\r\n008090012345,Ma Văn Tường,06/08/1990\r\n12345,Lường Thị Hưởng,12/03/1995\r\n',
   );
   await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Bắt đầu với CSDL trống' }).click();
+  await answerWelcome(page, 'empty');
   await page.getByRole('button', { name: /Nhập bản trích/ }).click();
   await page.locator('input[type=file]').setInputFiles(file);
   await expect(page.getByText('Có 1 dòng lỗi. Các dòng này sẽ không được nhập.')).toBeVisible();
@@ -69,7 +69,7 @@ test('a bad extract is refused with the row named, and nothing is imported', asy
 
 test('a new user can load clearly marked demo data and remove it', async ({ page, appUrl }) => {
   await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Nạp dữ liệu mẫu' }).click();
+  await answerWelcome(page, 'demo');
   await expect(page.getByText('Đang dùng DỮ LIỆU MẪU')).toBeVisible();
   await expect(page.getByTestId('resident-count')).toHaveText('Số cư dân trong bản trích: 600');
   await page.getByLabel(/Tìm theo số định danh/).fill('nguyen');

@@ -1,11 +1,11 @@
-import { expect, test } from './fixtures';
+import { answerWelcome, expect, test } from './fixtures';
 
 test('the demo mode plays a sample card through the scanner path and the lookup screen shows the person', async ({
   page,
   appUrl,
 }) => {
   await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Nạp dữ liệu mẫu' }).click();
+  await answerWelcome(page, 'demo');
   await page.getByRole('menuitem', { name: 'Tra cứu' }).click();
   await expect(page.getByTestId('scanner-status')).toContainText('Chưa chọn máy quét');
   await page.getByRole('button', { name: 'Phát một lượt quét mẫu' }).click();
@@ -24,7 +24,7 @@ test('the devices page lists virtual COM ports and takes a test scan from a keyb
   appUrl,
 }) => {
   await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Bắt đầu với CSDL trống' }).click();
+  await answerWelcome(page, 'empty');
   await page.getByRole('menuitem', { name: 'Thiết bị' }).click();
   await expect(page.getByText('Cổng COM ảo (máy quét đặt ở chế độ USB virtual COM)')).toBeVisible();
   await page.getByRole('heading', { name: 'Thiết bị' }).click();

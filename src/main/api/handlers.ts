@@ -140,6 +140,9 @@ export function createHandlers(ctx: ApiContext): Handlers {
     return devicesState();
   };
 
+  /** The name recorded on resolutions, prints and exports: the signed-in user's (the setting before accounts existed). */
+  const officer = (): string | null => ctx.session.current(ctx.clock())?.displayName ?? getSetting(db, 'officer-name');
+
   const authStatus = () => ({
     needsSetup: userCount(db) === 0,
     user: ctx.session.current(ctx.clock()),
@@ -163,7 +166,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
       residentCount: counts.total,
       demoResidentCount: counts.demo,
       demoChoiceMade: getSetting(db, 'demo-choice') !== null,
-      officerName: getSetting(db, 'officer-name'),
+      officerName: officer(),
       overdueLists: listSummaries(db, ctx.clock()).filter((l) => l.overdue).length,
     };
   };
@@ -312,10 +315,11 @@ export function createHandlers(ctx: ApiContext): Handlers {
       if (checkList(db, listId, ctx.clock()) === null) return fail('list.notFound', { listId });
       return ok(listSummaries(db, ctx.clock()).find((l) => l.id === listId)!);
     },
-    'lists-resolve': (request) => resolveEntrySafely(db, request, ctx.clock()),
+    // Who resolved an entry is the signed-in user, whatever the page sent.
+    'lists-resolve': (request) => resolveEntrySafely(db, { ...request, by: officer() ?? request.by }, ctx.clock()),
     'lists-unresolve': ({ entryId }) => unresolveEntry(db, entryId),
     'lists-export': async ({ listId }) => {
-      const exported = await exportList(db, listId, getLocale(db), ctx.clock(), getSetting(db, 'officer-name'));
+      const exported = await exportList(db, listId, getLocale(db), ctx.clock(), officer());
       return exported ? ok(exported) : fail('list.notFound', { listId });
     },
     'documents-list': ({ listId }) => ok(documentVersions(db, listId)),
@@ -388,10 +392,10 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return ok(readProducts(db));
     },
     'infections-list': () => ok(infectionViews(db)),
-    'infections-add': (request) => addInfection(db, request, getSetting(db, 'officer-name'), ctx.clock()),
+    'infections-add': (request) => addInfection(db, request, officer(), ctx.clock()),
     'packages-state': () => ok(packagesState(db)),
     'packages-export': async () => {
-      const exported = await exportPackage(db, { by: getSetting(db, 'officer-name'), now: ctx.clock(), locale: getLocale(db) });
+      const exported = await exportPackage(db, { by: officer(), now: ctx.clock(), locale: getLocale(db) });
       if (!exported.ok) return exported;
       return ok({ file: { fileName: exported.value.fileName, data: exported.value.data }, package: exported.value.view });
     },
