@@ -2,7 +2,7 @@
  * The command-line host (DESIGN.md §5): `doichieu <command> [--db FILE] [--json]`.
  * Exit 0 on success, 1 on bad input (Vietnamese message on stderr, nothing written), 2 on wrong usage.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve as resolvePath } from 'node:path';
 import { translate, type MessageKey, type MessageParams } from '../shared/i18n';
 import { SIGN_ROLES, type ExportedFile, type PackageCounts, type PackageRecordType, type SignRole } from '../shared/api-contract';
@@ -16,7 +16,7 @@ import { parseCapture } from '../shared/scanner/capture';
 import { SCAN_FORMATS, type ScanFormat } from '../shared/scanner/decoders';
 import { LIST_KINDS, type ListKind } from '../shared/lists/fields';
 import { ENTRY_STATUSES } from '../shared/verification/vocabulary';
-import { openDatabase, type Db } from './db/open-database';
+import { isEncryptedFile, openDatabase, type Db } from './db/open-database';
 import { checkList } from './lists/check-list';
 import { exportList } from './lists/export-list';
 import { codeInPdf, documentVersions, readLetterhead, signOff, verdictMessage, verifyPdf } from './documents/documents';
@@ -602,12 +602,53 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/** The database file an invocation names (`--db F`, `--db=F`, or DOICHIEU_DB). */
+function databaseArgument(argv: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
+  const i = argv.indexOf('--db');
+  if (i >= 0) return argv[i + 1];
+  const inline = argv.find((a) => a.startsWith('--db='));
+  return inline ? inline.slice('--db='.length) : env.DOICHIEU_DB;
+}
+
+/** Asks for the database passphrase on the terminal without echoing it. */
+async function promptPassphrase(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  const output = rl as unknown as { _writeToOutput: (s: string) => void };
+  const write = output._writeToOutput.bind(rl);
+  let asked = false;
+  output._writeToOutput = (s: string) => {
+    if (!asked) {
+      asked = true;
+      write(s);
+    }
+  };
+  return new Promise((resolve) =>
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stderr.write('\n');
+      resolve(answer);
+    }),
+  );
+}
+
 /** Runs the CLI on this process's arguments and sets its exit code. */
-export function runFromProcess(): void {
-  runCli(process.argv.slice(2), {
+export async function runFromProcess(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const env = { ...process.env };
+  // An encrypted database and no DOICHIEU_KEY: at a terminal, ask for the passphrase (never echoed).
+  const file = databaseArgument(argv, env);
+  if (!env.DOICHIEU_KEY && file && process.stdin.isTTY && existsSync(file)) {
+    const header = Buffer.alloc(16);
+    const fd = openSync(file, 'r');
+    readSync(fd, header, 0, 16, 0);
+    closeSync(fd);
+    if (isEncryptedFile(header)) env.DOICHIEU_KEY = await promptPassphrase(text('cli.passphrase', { file }));
+  }
+  await runCli(argv, {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    env: process.env,
+    env,
     now: () => new Date(),
   }).then(
     (code) => {
@@ -622,4 +663,4 @@ export function runFromProcess(): void {
 
 // Run when started as a program (`tsx src/main/cli.ts`, `node out/main/cli.cjs`), not when imported.
 const startedDirectly = typeof require !== 'undefined' ? require.main === module : /cli\.[cm]?[jt]s$/.test(process.argv[1] ?? '');
-if (startedDirectly) runFromProcess();
+if (startedDirectly) void runFromProcess();

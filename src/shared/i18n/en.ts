@@ -545,5 +545,6 @@ export const en: Record<MessageKey, string> = {
   'users.add': 'Add a user',
   'users.role': 'Role',
   'users.added': 'User added.',
+  'cli.passphrase': 'Passphrase of the database "{file}": ',
   'api.badRequest': 'Invalid request: {detail}',
 };

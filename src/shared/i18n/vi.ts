@@ -540,6 +540,7 @@ export const vi = {
   'users.add': 'Thêm người dùng',
   'users.role': 'Vai trò',
   'users.added': 'Đã thêm người dùng.',
+  'cli.passphrase': 'Mật khẩu của cơ sở dữ liệu "{file}": ',
   'api.badRequest': 'Yêu cầu không hợp lệ: {detail}',
 } as const;
 
