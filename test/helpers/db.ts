@@ -25,3 +25,25 @@ export function countRows(
 ): number {
   return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
+
+/** Opens a database file for the length of `use` (a CLI test looking into what the CLI wrote). */
+export function withDatabase<T>(file: string, use: (db: Db) => T): T {
+  const opened = openDatabase(file);
+  if (!opened.ok) throw new Error(`cannot open ${file}: ${opened.problem.key}`);
+  try {
+    return use(opened.value);
+  } finally {
+    opened.value.close();
+  }
+}
+
+/** The same, for work that awaits: the database is closed once it is done. */
+export async function withDatabaseAsync<T>(file: string, use: (db: Db) => Promise<T>): Promise<T> {
+  const opened = openDatabase(file);
+  if (!opened.ok) throw new Error(`cannot open ${file}: ${opened.problem.key}`);
+  try {
+    return await use(opened.value);
+  } finally {
+    opened.value.close();
+  }
+}

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/main/documents/content';
-import { openDatabase, type Db } from '../../src/main/db/open-database';
+import { openDatabase } from '../../src/main/db/open-database';
+import { withDatabase } from '../helpers/db';
 import { cli } from '../helpers/cli';
 import { PEOPLE } from '../helpers/extract-files';
 import { importAndCheck, seedRegistry } from '../helpers/lists';
@@ -13,16 +14,6 @@ let dir: string;
 let cleanup: () => void;
 let dbFile: string;
 let packageFile: string;
-
-function withDb<T>(use: (db: Db) => T): T {
-  const opened = openDatabase(dbFile);
-  if (!opened.ok) throw new Error(opened.problem.key);
-  try {
-    return use(opened.value);
-  } finally {
-    opened.value.close();
-  }
-}
 
 const json = async (...argv: string[]) => {
   const run = await cli(...argv, '--db', dbFile, '--json');
@@ -48,7 +39,9 @@ afterEach(() => cleanup());
 
 describe('the audit trail', () => {
   it('records every change, with who did it and no personal data', async () => {
-    const rows = withDb((db) => db.prepare('SELECT seq, actor, action, subject, details FROM audit_log ORDER BY seq').all()) as {
+    const rows = withDatabase(dbFile, (db) =>
+      db.prepare('SELECT seq, actor, action, subject, details FROM audit_log ORDER BY seq').all(),
+    ) as {
       action: string;
       actor: string | null;
       details: string;
@@ -64,14 +57,14 @@ describe('the audit trail', () => {
   });
 
   it('cannot be updated or deleted through SQL', () => {
-    withDb((db) => {
+    withDatabase(dbFile, (db) => {
       expect(() => db.prepare("UPDATE audit_log SET actor = 'X' WHERE seq = 1").run()).toThrow(/append-only/);
       expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 1').run()).toThrow(/append-only/);
     });
   });
 
   it('finds a changed entry and a removed one', async () => {
-    withDb((db) => {
+    withDatabase(dbFile, (db) => {
       db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete');
       db.prepare('UPDATE audit_log SET details = \'{"rows":1}\' WHERE seq = 2').run();
       db.prepare('DELETE FROM audit_log WHERE seq = 4').run();
@@ -86,7 +79,7 @@ describe('the audit trail', () => {
   });
 
   it('finds a rewritten chain from the head a package carried out of the machine', async () => {
-    withDb((db) => {
+    withDatabase(dbFile, (db) => {
       // Someone rewrites an entry, recomputes every hash after it and removes the local anchors.
       db.exec('DROP TRIGGER audit_log_no_update; DELETE FROM audit_anchors');
       db.prepare('UPDATE audit_log SET details = \'{"rows":1}\' WHERE seq = 2').run();

@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli';
 import { dispatch } from '../../src/main/api/dispatch';
 import { openDatabase } from '../../src/main/db/open-database';
 import { tempApp } from '../helpers/app';
-import { CLI_NOW } from '../helpers/cli';
+import { cliWithEnv } from '../helpers/cli';
 import { REGISTRY_CSV, tempDir } from '../helpers/paths';
 
 let dir: string;
@@ -14,15 +13,8 @@ beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
 async function cli(env: Record<string, string>, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...argv, '--json'], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env,
-    now: () => CLI_NOW,
-  });
-  return { code, stderr, value: stdout ? (JSON.parse(stdout) as Record<string, unknown>) : null };
+  const run = await cliWithEnv(env, ...argv, '--json');
+  return { code: run.code, stderr: run.stderr, value: run.stdout ? (JSON.parse(run.stdout) as Record<string, unknown>) : null };
 }
 
 describe('backups', () => {

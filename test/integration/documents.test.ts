@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/main/db/open-database';
 import { storedDocument } from '../../src/main/documents/documents';
 import { documentPdf } from '../../src/main/documents/state-pdf';
 import { listEntries } from '../../src/main/lists/list-views';
 import { resolveEntrySafely } from '../../src/main/lists/resolve-entry';
 import { throwawayP12 } from '../helpers/certificate';
+import { withDatabase } from '../helpers/db';
 import { CLI_NOW, cli } from '../helpers/cli';
 import { REGISTRY_CSV, SHARED_FIXTURES, tempDir } from '../helpers/paths';
 import { pdfFonts, pdfPageCount, pdfQrCodes, pdfSignatureReport, pdfText } from '../helpers/pdf';
@@ -24,16 +24,6 @@ beforeEach(async () => {
   expect((await cli('list', 'check', '1', '--db', dbFile)).code).toBe(0);
 }, 60_000);
 afterEach(() => cleanup());
-
-function withDb<T>(use: (db: Db) => T): T {
-  const opened = openDatabase(dbFile);
-  if (!opened.ok) throw new Error(opened.problem.key);
-  try {
-    return use(opened.value);
-  } finally {
-    opened.value.close();
-  }
-}
 
 async function exportPdf(name: string) {
   const pdf = join(dir, `${name}.pdf`);
@@ -72,7 +62,7 @@ describe('the printed list', () => {
       '- Lưu: VT, CA.',
     ])
       expect(text).toContain(line);
-    const names = withDb((db) => listEntries(db, 1).map((e) => e.fullName!));
+    const names = withDatabase(dbFile, (db) => listEntries(db, 1).map((e) => e.fullName!));
     expect(names).toHaveLength(400);
     const flat = text.replace(/\s+/g, ' ');
     for (const name of names) expect(flat).toContain(name.replace(/\s+/g, ' ').trim());
@@ -111,7 +101,7 @@ describe('the printed list', () => {
     expect((await exportPdf('again')).out).toEqual(first.out);
 
     // The list changes: the old paper no longer tells its truth; printing makes version 2 of the same number.
-    withDb((db) => {
+    withDatabase(dbFile, (db) => {
       const entry = listEntries(db, 1).find((e) => e.status === 'mismatched')!;
       const resolved = resolveEntrySafely(db, { entryId: entry.id, resolution: 'list_corrected', by: 'Hải' }, CLI_NOW);
       expect(resolved.ok).toBe(true);
@@ -124,7 +114,7 @@ describe('the printed list', () => {
     expect((await verify(first.pdf)).value).toMatchObject({ valid: false, latestVersion: 2 });
 
     // The old version stays readable, exactly as printed.
-    const old = withDb((db) => storedDocument(db, 1)!);
+    const old = withDatabase(dbFile, (db) => storedDocument(db, 1)!);
     expect(old).toMatchObject({ number: '1/DS-UBND', version: 1, hash: first.out.hash });
     const reprinted = join(dir, 'old.pdf');
     writeFileSync(reprinted, await documentPdf(old));
@@ -159,7 +149,7 @@ describe('the printed list', () => {
     const again = await cli('doc', 'sign', '1/DS-UBND', '--version', '1', '--by', 'Người khác', '--db', dbFile);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/đã được ký xác nhận/);
-    withDb((db) => {
+    withDatabase(dbFile, (db) => {
       expect(() => db.prepare("UPDATE documents SET signed_by = 'X' WHERE id = 1").run()).toThrow(/immutable/);
       expect(() => db.prepare("UPDATE documents SET content = '{}' WHERE id = 1").run()).toThrow(/frozen|immutable/);
       expect(() => db.prepare('DELETE FROM documents WHERE id = 1').run()).toThrow(/immutable/);

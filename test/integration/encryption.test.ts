@@ -3,21 +3,13 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isEncryptedFile, openDatabase, rekey } from '../../src/main/db/open-database';
-import { runCli } from '../../src/main/cli';
-import { CLI_NOW } from '../helpers/cli';
+import { cliWithEnv } from '../helpers/cli';
 import { REGISTRY_CSV, tempDir } from '../helpers/paths';
 
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
-
-async function cliWith(env: Record<string, string>, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env, now: () => CLI_NOW });
-  return { code, stdout, stderr };
-}
 
 /** Every byte of the database's files (the main file, and its WAL while one exists). */
 function databaseBytes(file: string): Buffer {
@@ -39,7 +31,7 @@ describe('encryption at rest', () => {
   it('with DOICHIEU_KEY, no name or ID of the extract is in the database files, and a wrong key fails clearly', async () => {
     const dbFile = join(dir, 'xa.sqlite');
     const env = { DOICHIEU_KEY: 'mật khẩu dài của xã Trung Hà' };
-    const imported = await cliWith(env, 'registry', 'import', REGISTRY_CSV, '--db', dbFile);
+    const imported = await cliWithEnv(env, 'registry', 'import', REGISTRY_CSV, '--db', dbFile);
     expect(imported.code).toBe(0);
     expect(imported.stderr).not.toMatch(/KHÔNG mã hóa/);
     const bytes = databaseBytes(dbFile);
@@ -49,17 +41,17 @@ describe('encryption at rest', () => {
       expect(bytes.includes(Buffer.from(name!, 'utf8')), name).toBe(false);
     }
     // The right key reads it; a wrong one, or none, is refused in Vietnamese.
-    expect((await cliWith(env, 'registry', 'find', 'Ma Thị Thoa', '--db', dbFile, '--json')).stdout).toContain('008198223458');
-    const wrong = await cliWith({ DOICHIEU_KEY: 'sai' }, 'registry', 'find', 'Ma Thị Thoa', '--db', dbFile);
+    expect((await cliWithEnv(env, 'registry', 'find', 'Ma Thị Thoa', '--db', dbFile, '--json')).stdout).toContain('008198223458');
+    const wrong = await cliWithEnv({ DOICHIEU_KEY: 'sai' }, 'registry', 'find', 'Ma Thị Thoa', '--db', dbFile);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('sai khóa');
-    const none = await cliWith({}, 'registry', 'find', 'Ma Thị Thoa', '--db', dbFile);
+    const none = await cliWithEnv({}, 'registry', 'find', 'Ma Thị Thoa', '--db', dbFile);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('đã được mã hóa');
   });
 
   it('says when a new database is created without a key', async () => {
-    const created = await cliWith({}, 'registry', 'import', REGISTRY_CSV, '--db', join(dir, 'plain.sqlite'));
+    const created = await cliWithEnv({}, 'registry', 'import', REGISTRY_CSV, '--db', join(dir, 'plain.sqlite'));
     expect(created.code).toBe(0);
     expect(created.stderr).toMatch(/KHÔNG mã hóa.*DOICHIEU_KEY/);
     expect(isEncryptedFile(readFileSync(join(dir, 'plain.sqlite')))).toBe(false);
@@ -87,7 +79,7 @@ describe('a crash in the middle of an import', () => {
   it('leaves the database intact and the import absent', async () => {
     const dbFile = join(dir, 'crash.sqlite');
     const env = { DOICHIEU_KEY: 'khóa' };
-    expect((await cliWith(env, 'registry', 'import', REGISTRY_CSV, '--db', dbFile)).code).toBe(0);
+    expect((await cliWithEnv(env, 'registry', 'import', REGISTRY_CSV, '--db', dbFile)).code).toBe(0);
     // A large extract, imported by a separate process that is killed while it writes.
     const header = readFileSync(REGISTRY_CSV, 'utf8').split(/\r?\n/)[0]!;
     const rows: string[] = [];

@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/main/db/open-database';
+import { openDatabase } from '../../src/main/db/open-database';
 import { listVaccinations } from '../../src/main/vaccination/vaccinations';
+import { withDatabase, withDatabaseAsync } from '../helpers/db';
 import { cli } from '../helpers/cli';
 import { PEOPLE } from '../helpers/extract-files';
 import { importAndCheck, seedRegistry } from '../helpers/lists';
@@ -15,26 +16,6 @@ import { FIRST_SESSION, SECOND_SESSION, resultsWorkbook } from '../helpers/resul
 let dir: string;
 let cleanup: () => void;
 let dbFile: string;
-
-function withDb<T>(use: (db: Db) => T): T {
-  const opened = openDatabase(dbFile);
-  if (!opened.ok) throw new Error(opened.problem.key);
-  try {
-    return use(opened.value);
-  } finally {
-    opened.value.close();
-  }
-}
-
-async function withDbAsync<T>(use: (db: Db) => Promise<T>): Promise<T> {
-  const opened = openDatabase(dbFile);
-  if (!opened.ok) throw new Error(opened.problem.key);
-  try {
-    return await use(opened.value);
-  } finally {
-    opened.value.close();
-  }
-}
 
 beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
@@ -56,15 +37,17 @@ async function json(...argv: string[]) {
 
 describe('vaccination results', () => {
   it('are checked against the rules, each problem naming its rule', async () => {
-    const first = withDb((db) => listVaccinations(db, 1, 'vi'));
+    const first = withDatabase(dbFile, (db) => listVaccinations(db, 1, 'vi'));
     expect(first.map((v) => [v.fullName, v.productCode, v.problems])).toEqual([
       ['Ma Văn Tường', 'AZD1222', []],
       ['Lường Thị Hưởng', 'COMIRNATY', ['[Số lô] Thiếu số lô vắc xin.']],
       ['Đặng Đình Đức', null, ['[Vắc xin] Không nhận ra loại vắc xin (xem bảng vắc xin ở trang Tiêm chủng).']],
     ]);
     // A second session checks each dose against the first: interval, mixing.
-    await withDbAsync(async (db) => importAndCheck(db, await resultsWorkbook(SECOND_SESSION), 'dot-2.xlsx', 'results'));
-    const second = withDb((db) => listVaccinations(db, 2, 'vi'));
+    await withDatabaseAsync(dbFile, async (db) =>
+      importAndCheck(db, await resultsWorkbook(SECOND_SESSION), 'dot-2.xlsx', 'results'),
+    );
+    const second = withDatabase(dbFile, (db) => listVaccinations(db, 2, 'vi'));
     expect(second[0]!.problems).toEqual([
       '[Khoảng cách tối thiểu] Mũi 2 (Comirnaty (Pfizer-BioNTech)) chỉ cách mũi trước 19 ngày, tối thiểu 21 ngày.',
     ]);
@@ -75,8 +58,10 @@ describe('vaccination results', () => {
 
   it('wait after an infection', async () => {
     expect((await json('infection', 'add', '008090012345', '--confirmed', '2021-10-01')).code).toBe(0);
-    await withDbAsync(async (db) => importAndCheck(db, await resultsWorkbook(SECOND_SESSION), 'dot-2.xlsx', 'results'));
-    const [tuong] = withDb((db) => listVaccinations(db, 2, 'vi'));
+    await withDatabaseAsync(dbFile, async (db) =>
+      importAndCheck(db, await resultsWorkbook(SECOND_SESSION), 'dot-2.xlsx', 'results'),
+    );
+    const [tuong] = withDatabase(dbFile, (db) => listVaccinations(db, 2, 'vi'));
     expect(tuong!.problems).toContainEqual(expect.stringMatching(/^\[Sau khi mắc COVID-19\] Tiêm khi chưa đủ 90 ngày/));
   });
 });
