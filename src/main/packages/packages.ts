@@ -269,7 +269,7 @@ export async function exportPackage(
   const fileName = `goi-cap-nhat-${String(sequence).padStart(4, '0')}.zip`;
   // One transaction: the audit entry of this export, the signed chain head the package carries out
   // of the machine, the package and its records.
-  db.transaction(() => {
+  const data = db.transaction((): Uint8Array => {
     audit(db, 'package.export', `package:${sequence}`, { packageId, ...counts }, options.now);
     const auditHead = signedHead(db, `package:${sequence}`, options.now);
     const manifest: Manifest = {
@@ -309,8 +309,8 @@ export async function exportPackage(
     db.prepare(
       `UPDATE resident_changes SET status = 'exported' WHERE id IN (SELECT CAST(substr(value, instr(value, '-') + 1) AS INTEGER) FROM json_each(?))`,
     ).run(JSON.stringify(records.filter((r) => r.type === 'correction' || r.type === 'new_resident').map((r) => r.recordId)));
+    return data;
   })();
-  const data = storedPackage(db, sequence)!.data;
   return ok({ fileName, data, view: packageViews(db).find((p) => p.sequence === sequence)! });
 }
 
