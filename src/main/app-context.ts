@@ -1,6 +1,8 @@
 import { translate } from '../shared/i18n';
 import { createHandlers, type ApiContext, type Handlers } from './api/handlers';
-import { openDatabase } from './db/open-database';
+import { dispatch } from './api/dispatch';
+import type { ApiResponse } from '../shared/api-contract';
+import { openWithPassphrase, type OpenedDatabase } from './db/open-with-passphrase';
 import { JobRegistry } from './jobs/jobs';
 import type { Logger } from './log/logger';
 import { Session } from './auth/users';
@@ -12,23 +14,37 @@ import { nodeSerialModule } from './scanner/serial-transport';
 import type { Result } from '../shared/result';
 import { ok } from '../shared/result';
 
-export interface App {
+/** What a host (Electron's IPC, the web host) hands each request to. */
+export interface ApiHost {
+  readonly logger: Logger;
+  dispatch(channel: string, request: unknown): Promise<ApiResponse<unknown>>;
+}
+
+export interface App extends ApiHost {
   readonly ctx: ApiContext;
   readonly handlers: Handlers;
   close(): void;
 }
 
-/** Opens the database and wires the services: what every interactive host (Electron, web) starts with. */
+export type HostParts = Pick<ApiContext, 'openFile' | 'restore'>;
+
+/** Opens the database (with a passphrase, as the CLI does) and wires the services: tests and `serve`. */
 export function createApp(
   databaseFile: string,
   version: string,
   logger: Logger,
-  host: Pick<ApiContext, 'openFile'> & { readonly key?: string | null } = {},
+  host: HostParts & { readonly key?: string | null } = {},
 ): Result<App> {
   const { key, ...hostParts } = host;
-  const opened = openDatabase(databaseFile, { key });
+  const opened = openWithPassphrase(databaseFile, key ?? null);
   if (!opened.ok) return opened;
-  const db = opened.value;
+  return ok(wireApp(opened.value, version, logger, hostParts));
+}
+
+/** Wires the services around an open database. */
+export function wireApp(opened: OpenedDatabase, version: string, logger: Logger, hostParts: HostParts = {}): App {
+  const { db, keys } = opened;
+  const databaseFile = keys.databaseFile;
   const jobs = new JobRegistry((error) => {
     logger.error('job', error);
     return { type: 'internal', message: translate('vi', 'common.internalError') };
@@ -49,27 +65,30 @@ export function createApp(
     hid,
     serial,
     scanner,
-    databaseKey: key ?? null,
+    keys,
     ...hostParts,
   };
   // The daily backup: checked at start and every hour; written when a folder is set and a day has passed.
   const scheduled = () => {
     const folder = backupDue(db, clock());
     if (folder === null) return;
-    const made = createBackup(db, folder, key ?? null, clock());
+    const made = createBackup(db, folder, keys, clock());
     if (made.ok) setSetting(db, 'last-backup-file', made.value.file);
     else logger.error('scheduled-backup', new Error(made.problem.key));
   };
   const backupTimer = setInterval(scheduled, 3_600_000);
   backupTimer.unref();
   setTimeout(scheduled, 30_000).unref();
-  return ok({
+  const handlers = createHandlers(ctx);
+  return {
     ctx,
-    handlers: createHandlers(ctx),
+    handlers,
+    logger,
+    dispatch: (channel, request) => dispatch(ctx, handlers, channel, request),
     close: () => {
       clearInterval(backupTimer);
       scanner.close();
       db.close();
     },
-  });
+  };
 }

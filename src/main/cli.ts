@@ -16,7 +16,9 @@ import { parseCapture } from '../shared/scanner/capture';
 import { SCAN_FORMATS, type ScanFormat } from '../shared/scanner/decoders';
 import { LIST_KINDS, type ListKind } from '../shared/lists/fields';
 import { ENTRY_STATUSES } from '../shared/verification/vocabulary';
-import { isEncryptedFile, openDatabase, type Db } from './db/open-database';
+import { isEncryptedFile, type Db } from './db/open-database';
+import type { DatabaseKeys } from './db/keyring';
+import { keyFromPassphrase, openWithPassphrase } from './db/open-with-passphrase';
 import { checkList } from './lists/check-list';
 import { exportList } from './lists/export-list';
 import { codeInPdf, documentVersions, readLetterhead, signOff, verdictMessage, verifyPdf } from './documents/documents';
@@ -139,17 +141,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const [group, verb, ...rest] = args.positionals;
   const print = (value: unknown, human: string) => io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
   let db: Db | null = null;
+  let keys: DatabaseKeys | null = null;
+  const passphrase = io.env.DOICHIEU_KEY || null;
   const database = (): Db => {
     if (db !== null) return db;
     const file = (args.flags.get('db') as string | undefined) ?? io.env.DOICHIEU_DB;
     if (!file) throw new UsageError(text('cli.noDatabase'));
-    const key = io.env.DOICHIEU_KEY || null;
-    const isNew = !existsSync(file);
-    const opened = openDatabase(file, { key });
+    const opened = openWithPassphrase(file, passphrase);
     if (!opened.ok) throw new InputError(opened.problem);
     // A file made without a key stays unencrypted: say so, once, where the officer sees it.
-    if (isNew && key === null) io.stderr(`${text('db.unencrypted', { file })}\n`);
-    db = opened.value;
+    if (opened.value.created && passphrase === null) io.stderr(`${text('db.unencrypted', { file })}\n`);
+    db = opened.value.db;
+    keys = opened.value.keys;
     const by = args.flags.get('by');
     setActor(db, `CLI${typeof by === 'string' ? `: ${by}` : ''}`);
     return db;
@@ -409,19 +412,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const displayName = (args.flags.get('name') as string | undefined) ?? username;
         const created = createUser(database(), { username, displayName, role: role as Role, password }, io.now());
         if (!created.ok) throw new InputError(created.problem);
+        // On an encrypted database, the new user's password opens it too.
+        const granted = keys!.grant('user', username, password);
+        if (!granted.ok) throw new InputError(granted.problem);
         print(created.value, `${created.value.username} (${created.value.role})`);
         return 0;
       }
       case 'backup create': {
         const out = need(args.flags.get('out') as string | undefined, '--out');
-        const made = createBackup(database(), out, io.env.DOICHIEU_KEY || null, io.now());
+        const source = database();
+        const made = createBackup(source, out, keys!, io.now());
         if (!made.ok) throw new InputError(made.problem);
         print(made.value, text('backup.done', { file: made.value.file, bytes: made.value.bytes }));
         return 0;
       }
       case 'backup check': {
         const file = need(rest[0], '<tệp sao lưu>');
-        const preview = previewBackup(file, io.env.DOICHIEU_KEY || null);
+        const key = keyFromPassphrase(file, passphrase);
+        if (!key.ok) throw new InputError(key.problem);
+        const preview = previewBackup(file, key.value);
         if (!preview.ok) throw new InputError(preview.problem);
         print(preview.value, text('backup.preview', { ...preview.value, lastChange: preview.value.lastChange ?? '—' }));
         return 0;
@@ -430,7 +439,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const file = need(rest[0], '<tệp sao lưu>');
         const target = (args.flags.get('db') as string | undefined) ?? io.env.DOICHIEU_DB;
         if (!target) throw new UsageError(text('cli.noDatabase'));
-        const restored = restoreBackup(target, file, io.env.DOICHIEU_KEY || null, io.now());
+        const key = keyFromPassphrase(file, passphrase);
+        if (!key.ok) throw new InputError(key.problem);
+        const restored = restoreBackup(target, file, key.value, io.now());
         if (!restored.ok) throw new InputError(restored.problem);
         print(restored.value, text('backup.restored', { file }));
         return 0;

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { translate } from '../shared/i18n';
-import { createApp } from './app-context';
+import { AppHost } from './app-host';
 import { consoleLogger } from './log/logger';
 import { DATABASE_FILE_NAME, defaultDataDir } from './paths';
 import { startWebHost } from './web-host';
@@ -21,8 +21,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const rendererDir = resolve(option(argv, 'renderer') ?? join(process.cwd(), 'out', 'renderer'));
   const port = Number(option(argv, 'port') ?? 0);
   const logger = consoleLogger();
-  const app = createApp(databaseFile, process.env.npm_package_version ?? '0.0.0', logger, {
-    key: process.env.DOICHIEU_KEY || null,
+  const app = AppHost.start({
+    databaseFile,
+    version: process.env.npm_package_version ?? '0.0.0',
+    logger,
+    passphrase: process.env.DOICHIEU_KEY || null,
   });
   if (!app.ok) {
     process.stderr.write(`${translate('vi', app.problem.key, app.problem.params)}\n`);

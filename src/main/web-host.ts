@@ -8,8 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, normalize, sep } from 'node:path';
 import { MAX_FILE_BYTES } from '../shared/limits';
 import { fromWire, toWire, type Base64Codec } from '../shared/wire';
-import { dispatch } from './api/dispatch';
-import type { App } from './app-context';
+import type { ApiHost } from './app-context';
 
 export const TOKEN_HEADER = 'x-doichieu-token';
 /** A request carries at most one file, base64-encoded (4/3 of its size) plus a little JSON. */
@@ -47,7 +46,7 @@ const nodeBase64: Base64Codec = {
 };
 
 export interface WebHostOptions {
-  readonly app: App;
+  readonly app: ApiHost;
   readonly rendererDir: string;
   /** 0 picks a free port. */
   readonly port: number;
@@ -134,7 +133,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         return send(res, 400, 'Bad request');
       }
-      const response = await dispatch(options.app.ctx, options.app.handlers, url.pathname.slice('/api/'.length), request);
+      const response = await options.app.dispatch(url.pathname.slice('/api/'.length), request);
       return send(res, 200, toWire(response, nodeBase64), 'application/json; charset=utf-8');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
@@ -143,7 +142,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      options.app.ctx.logger.error('web-host', error);
+      options.app.logger.error('web-host', error);
       if (!res.headersSent) send(res, 500, 'Internal error');
       else res.end();
     });

@@ -1,10 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, ConfigProvider, Form, Input, Spin, Typography } from 'antd';
 import viVN from 'antd/locale/vi_VN';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { AuthStatus, UserView } from '../shared/api-contract';
 import { translate, type Locale, type MessageKey } from '../shared/i18n';
 import { App } from './App';
+import { RecoveryCode } from './components/RecoveryCode';
 import { AUTH_REQUIRED_EVENT, api } from './api/client';
 import { LocaleContext } from './i18n';
 
@@ -52,15 +53,30 @@ export function AuthGate() {
   }, [user, idleMinutes]);
 
   if (status === null) return <Spin style={{ margin: 64 }} />;
+  // Right after the first administrator is made: the recovery code, once, before anything else.
+  if (status.user && status.recoveryCode)
+    return (
+      <Centered locale={locale}>
+        <RecoveryCode code={status.recoveryCode} t={t} onKept={() => setStatus({ ...status, recoveryCode: undefined })} />
+      </Centered>
+    );
   if (status.user)
     return <App user={status.user} onSignOut={() => void api['auth-logout']({}).then((r) => r.ok && setStatus(r.value))} />;
+  return (
+    <Centered locale={locale}>
+      <SignIn setup={status.needsSetup} canRecover={status.canRecover} t={t} onDone={setStatus} />
+    </Centered>
+  );
+}
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+function Centered({ locale, children }: { locale: Locale; children: ReactNode }) {
   return (
     <LocaleContext.Provider value={locale}>
       <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: '#b71c1c', fontSize: 15 } }}>
         <AntApp>
-          <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 96 }}>
-            <SignIn setup={status.needsSetup} t={t} onDone={setStatus} />
-          </div>
+          <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 96 }}>{children}</div>
         </AntApp>
       </ConfigProvider>
     </LocaleContext.Provider>
@@ -69,14 +85,18 @@ export function AuthGate() {
 
 function SignIn({
   setup,
+  canRecover,
   t,
   onDone,
 }: {
   setup: boolean;
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  canRecover: boolean;
+  t: T;
   onDone: (status: AuthStatus) => void;
 }) {
   const [error, setError] = useState<string | null>(null);
+  const [recovering, setRecovering] = useState(false);
+  if (recovering) return <Recover t={t} onDone={onDone} onBack={() => setRecovering(false)} />;
   const submit = async (values: { username: string; password: string; displayName?: string }) => {
     const r = setup
       ? await api['auth-setup']({
@@ -109,6 +129,45 @@ function SignIn({
           {t(setup ? 'auth.createAdmin' : 'auth.signIn')}
         </Button>
       </Form>
+      {!setup && canRecover && (
+        <Button type="link" onClick={() => setRecovering(true)} style={{ marginTop: 8, paddingLeft: 0 }}>
+          {t('auth.forgot')}
+        </Button>
+      )}
+    </Card>
+  );
+}
+
+/** A forgotten administrator password: the recovery code written down at installation sets a new one. */
+function Recover({ t, onDone, onBack }: { t: T; onDone: (status: AuthStatus) => void; onBack: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (values: { code: string; username: string; password: string }) => {
+    const r = await api['auth-recover'](values);
+    if (r.ok) onDone(r.value);
+    else setError(r.error.message);
+  };
+  return (
+    <Card style={{ width: 460 }} data-testid="recover">
+      <Typography.Title level={3}>{t('auth.forgot')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('auth.recoverHint')}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Form layout="vertical" onFinish={(v) => void submit(v)}>
+        <Form.Item name="code" label={t('auth.recoveryTitle')} rules={[{ required: true, whitespace: true }]}>
+          <Input autoFocus autoComplete="off" style={{ fontFamily: 'monospace' }} />
+        </Form.Item>
+        <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true }]}>
+          <Input prefix={<UserOutlined />} autoComplete="username" />
+        </Form.Item>
+        <Form.Item name="password" label={t('auth.newPassword')} rules={[{ required: true, min: 8 }]}>
+          <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block>
+          {t('auth.recover')}
+        </Button>
+      </Form>
+      <Button type="link" onClick={onBack} style={{ marginTop: 8, paddingLeft: 0 }}>
+        {t('auth.back')}
+      </Button>
     </Card>
   );
 }

@@ -80,6 +80,9 @@ export const requestSchemas = {
   'auth-logout': z.object({}).strict(),
   'users-list': z.object({}).strict(),
   'users-add': z.object({ username, displayName: z.string().trim().min(1).max(120), role: z.enum(ROLES), password }).strict(),
+  'auth-recover': z.object({ code: z.string().trim().min(16).max(60), username, password }).strict(),
+  'users-reset-password': z.object({ username, password }).strict(),
+  'keys-new-recovery-code': z.object({}).strict(),
   'settings-set-locale': z.object({ locale: z.enum(['vi', 'en']) }).strict(),
   'settings-set-officer': z.object({ name: z.string().trim().min(1).max(200) }).strict(),
   'demo-load': z.object({}).strict(),
@@ -219,6 +222,10 @@ export const requestSchemas = {
   'backup-state': z.object({}).strict(),
   'backup-set-folder': z.object({ folder: z.string().trim().min(1).max(500) }).strict(),
   'backup-now': z.object({}).strict(),
+  'backup-list': z.object({}).strict(),
+  // A backup is named, not given as a path: only the files in the backup folder can be restored.
+  'backup-preview': z.object({ name: z.string().regex(/^doichieu-sao-luu-\d{8}-\d{6}\.sqlite$/) }).strict(),
+  'backup-restore': z.object({ name: z.string().regex(/^doichieu-sao-luu-\d{8}-\d{6}\.sqlite$/) }).strict(),
   'job-status': z.object({ jobId: id }).strict(),
   'job-cancel': z.object({ jobId: id }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
@@ -236,6 +243,8 @@ export interface AppInfo {
   readonly officerName: string | null;
   /** Lists not yet returned whose due date has passed. */
   readonly overdueLists: number;
+  /** The database is encrypted at rest. */
+  readonly encrypted: boolean;
 }
 
 export interface PreviewColumn {
@@ -558,6 +567,12 @@ export interface AuthStatus {
   readonly needsSetup: boolean;
   readonly user: UserView | null;
   readonly idleMinutes: number;
+  /** The database is encrypted at rest. */
+  readonly encrypted: boolean;
+  /** A recovery code can reset an administrator's password (an encrypted database has one). */
+  readonly canRecover: boolean;
+  /** Set once, right after the first administrator is made: the code to write down. */
+  readonly recoveryCode?: string;
 }
 
 export interface ResponseMap {
@@ -568,6 +583,9 @@ export interface ResponseMap {
   'auth-logout': AuthStatus;
   'users-list': readonly UserView[];
   'users-add': readonly UserView[];
+  'auth-recover': AuthStatus;
+  'users-reset-password': readonly UserView[];
+  'keys-new-recovery-code': { readonly recoveryCode: string };
   'settings-set-locale': AppInfo;
   'settings-set-officer': AppInfo;
   'demo-load': { readonly count: number };
@@ -624,6 +642,9 @@ export interface ResponseMap {
   'backup-state': BackupState;
   'backup-set-folder': BackupState;
   'backup-now': BackupState;
+  'backup-list': readonly BackupFile[];
+  'backup-preview': BackupPreview;
+  'backup-restore': BackupPreview;
   'job-status': JobStatus;
   'job-cancel': JobStatus;
 }
@@ -633,6 +654,23 @@ export interface BackupState {
   readonly folder: string | null;
   readonly lastBackupAt: string | null;
   readonly lastFile: string | null;
+}
+
+export interface BackupFile {
+  readonly name: string;
+  readonly bytes: number;
+  readonly createdAt: string;
+}
+
+/** What a backup holds, read from the checked copy before anything is replaced. */
+export interface BackupPreview {
+  readonly file: string;
+  readonly schemaVersion: number;
+  readonly residents: number;
+  readonly lists: number;
+  readonly documents: number;
+  readonly packages: number;
+  readonly lastChange: string | null;
 }
 
 /** How an error crosses a host boundary: user errors carry their message, internal ones a generic one. */

@@ -13,6 +13,16 @@ test('the first run creates the administrator; signing out locks the app until a
   await expect(signIn).toContainText('Mật khẩu cần ít nhất 8 ký tự.');
   await page.getByLabel('Mật khẩu').fill('mat-khau-du-dai');
   await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click();
+
+  // The data is encrypted: the recovery code is shown once and must be confirmed as written down.
+  const recovery = page.getByTestId('recovery-code');
+  await expect(recovery).toContainText('Mã chỉ hiện một lần');
+  const code = (await page.getByTestId('recovery-code-text').innerText()).trim();
+  expect(code).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
+  await expect(recovery.getByRole('button', { name: 'Tiếp tục' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/recovery-code.png' });
+  await recovery.getByRole('checkbox', { name: 'Tôi đã chép lại mã khôi phục' }).check();
+  await recovery.getByRole('button', { name: 'Tiếp tục' }).click();
   await expect(page.getByTestId('signed-in')).toContainText('Nông Văn Hải (Quản trị)');
 
   // The administrator adds a police officer.
@@ -24,6 +34,7 @@ test('the first run creates the administrator; signing out locks the app until a
   await users.getByLabel('Mật khẩu').fill('mat-khau-cong-an');
   await users.getByRole('button', { name: 'Thêm người dùng' }).click();
   await expect(users.getByRole('row').filter({ hasText: 'congan' })).toContainText('Công an xã');
+  await expect(page.getByTestId('encryption-state')).toContainText('Dữ liệu được mã hóa trên đĩa');
 
   // Signed out, nothing is reachable; a wrong password is refused; the officer signs in.
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
@@ -38,4 +49,17 @@ test('the first run creates the administrator; signing out locks the app until a
   // A police officer has no administrator settings.
   await page.getByRole('menuitem', { name: 'Cài đặt' }).click();
   await expect(page.getByTestId('users')).toHaveCount(0);
+
+  // The administrator forgot the password: the recovery code sets a new one.
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByRole('button', { name: 'Quên mật khẩu quản trị?' }).click();
+  const recover = page.getByTestId('recover');
+  await recover.getByLabel('Mã khôi phục').fill('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF');
+  await recover.getByLabel('Tên đăng nhập').fill('quantri');
+  await recover.getByLabel('Mật khẩu mới').fill('mat-khau-moi-sau-khi-quen');
+  await recover.getByRole('button', { name: 'Đặt lại mật khẩu và đăng nhập' }).click();
+  await expect(recover).toContainText('Mã khôi phục không đúng');
+  await recover.getByLabel('Mã khôi phục').fill(code.toLowerCase());
+  await recover.getByRole('button', { name: 'Đặt lại mật khẩu và đăng nhập' }).click();
+  await expect(page.getByTestId('signed-in')).toContainText('Nông Văn Hải (Quản trị)');
 });

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/api/dispatch';
 import { openDatabase } from '../../src/main/db/open-database';
+import { openWithPassphrase } from '../../src/main/db/open-with-passphrase';
 import { tempApp } from '../helpers/app';
 import { cliWithEnv } from '../helpers/cli';
 import { REGISTRY_CSV, tempDir } from '../helpers/paths';
@@ -31,10 +32,12 @@ describe('backups', () => {
     expect(preview.value).toMatchObject({ residents: 3016, lists: 0, schemaVersion: expect.any(Number) });
 
     // The data changes after the backup; restoring brings back the backed-up state.
-    const opened = openDatabase(env.DOICHIEU_DB, { key: env.DOICHIEU_KEY });
+    // The keyring goes with the copy: without it, nobody could open the encrypted backup.
+    expect(readdirSync(usb).sort()).toEqual([basename(file), `${basename(file)}.keys.json`]);
+    const opened = openWithPassphrase(env.DOICHIEU_DB, env.DOICHIEU_KEY);
     if (!opened.ok) throw new Error(opened.problem.key);
-    opened.value.prepare("DELETE FROM residents WHERE personal_id = '008198223458'").run();
-    opened.value.close();
+    opened.value.db.prepare("DELETE FROM residents WHERE personal_id = '008198223458'").run();
+    opened.value.db.close();
     expect((await cli(env, 'backup', 'restore', file)).code).toBe(0);
     const found = await cli(env, 'registry', 'find', '008198223458');
     expect(found.value).toMatchObject([{ fullName: 'Ma Thị Thoa' }]);

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isEncryptedFile, openDatabase, rekey } from '../../src/main/db/open-database';
+import { openWithPassphrase } from '../../src/main/db/open-with-passphrase';
 import { cliWithEnv } from '../helpers/cli';
 import { REGISTRY_CSV, tempDir } from '../helpers/paths';
 
@@ -113,13 +114,44 @@ describe('a crash in the middle of an import', () => {
     child.kill('SIGKILL');
     // It was killed, not finished on its own.
     expect(await exited).toBe('SIGKILL');
-    const opened = openDatabase(dbFile, env.DOICHIEU_KEY ? { key: env.DOICHIEU_KEY } : {});
+    const opened = openWithPassphrase(dbFile, env.DOICHIEU_KEY);
     if (!opened.ok) throw new Error(opened.problem.key);
-    const db = opened.value;
+    const db = opened.value.db;
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.prepare("SELECT count(*) AS n FROM residents WHERE full_name LIKE 'Người Thử%'").get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM registry_extracts').get()).toEqual({ n: 1 });
     expect((db.prepare('SELECT count(*) AS n FROM residents').get() as { n: number }).n).toBeGreaterThan(100);
     db.close();
   }, 120_000);
+});
+
+describe('the passphrase prompt', () => {
+  /** The CLI at a real terminal (a pseudo-terminal made by `script`), typing `typed` once it asks. */
+  function atTerminal(dbFile: string, typed: string): Promise<string> {
+    const command = `${process.execPath} --import tsx src/main/cli.ts registry find 'Ma Thị Thoa' --db '${dbFile}'`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, DOICHIEU_KEY: '' } });
+    let output = '';
+    let answered = false;
+    return new Promise((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString('utf8');
+        if (!answered && output.includes('Mật khẩu của cơ sở dữ liệu')) {
+          answered = true;
+          child.stdin.write(`${typed}\r`);
+        }
+      });
+      child.on('exit', () => resolve(output));
+    });
+  }
+
+  it('asks at a terminal when DOICHIEU_KEY is unset, without echoing what is typed', async () => {
+    const dbFile = join(dir, 'hoi.sqlite');
+    expect((await cliWithEnv({ DOICHIEU_KEY: 'khoa-bi-mat-cua-xa' }, 'registry', 'import', REGISTRY_CSV, '--db', dbFile)).code).toBe(0);
+    const right = await atTerminal(dbFile, 'khoa-bi-mat-cua-xa');
+    expect(right).toContain('008198223458');
+    expect(right).not.toContain('khoa-bi-mat-cua-xa');
+    const wrong = await atTerminal(dbFile, 'khoa-sai');
+    expect(wrong).toContain('sai khóa');
+    expect(wrong).not.toContain('khoa-sai');
+  }, 60_000);
 });

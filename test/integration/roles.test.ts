@@ -56,6 +56,7 @@ describe('roles, checked in main', () => {
       'auth-setup',
       'auth-login',
       'auth-logout',
+      'auth-recover',
     ]);
   });
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type {
   AppInfo,
+  AuthStatus,
+  BackupPreview,
   Channel,
   DevicesState,
   ImportPreview,
@@ -25,9 +27,11 @@ import {
   verifyCode,
 } from '../documents/documents';
 import { documentFileName, documentPdf } from '../documents/state-pdf';
-import { createBackup } from '../backup/backup';
+import { basename, join } from 'node:path';
+import { createBackup, listBackups, previewBackup } from '../backup/backup';
+import { newRecoveryCode, type DatabaseKeys } from '../db/keyring';
 import { audit } from '../audit/audit';
-import { createUser, IDLE_MINUTES, listUsers, login, userCount, type Session } from '../auth/users';
+import { createUser, IDLE_MINUTES, listUsers, login, resetPassword, userCount, userRole, type Session } from '../auth/users';
 import { exportPackage, importAck, packagesState, storedPackage, verifyPackage } from '../packages/packages';
 import { enterResults } from '../vaccination/manual-entry';
 import {
@@ -80,8 +84,10 @@ export interface ApiContext {
   readonly scanner: ScannerService;
   /** Who is signed in at this computer. */
   readonly session: Session;
-  /** The database's key (backups are opened with it to be checked). */
-  readonly databaseKey?: string | null;
+  /** The database's key and keyring: backups are checked with it, passwords wrap it. */
+  readonly keys: DatabaseKeys;
+  /** The host replaces the open database with a backup (closing and reopening it); absent in tests that cannot. */
+  readonly restore?: (backupFile: string) => Result<BackupPreview>;
   /** The desktop host opens a file in the system's viewer (a PDF to print); the web host cannot. */
   readonly openFile?: (fileName: string, data: Uint8Array) => Promise<boolean>;
 }
@@ -143,11 +149,19 @@ export function createHandlers(ctx: ApiContext): Handlers {
   /** The name recorded on resolutions, prints and exports: the signed-in user's (the setting before accounts existed). */
   const officer = (): string | null => ctx.session.current(ctx.clock())?.displayName ?? getSetting(db, 'officer-name');
 
-  const authStatus = () => ({
+  const authStatus = (): AuthStatus => ({
     needsSetup: userCount(db) === 0,
     user: ctx.session.current(ctx.clock()),
     idleMinutes: IDLE_MINUTES,
+    encrypted: ctx.keys.encrypted,
+    canRecover: ctx.keys.hasRecovery(),
   });
+  /** Lets a user's new password open the encrypted database too. */
+  const setPassword = (username: string, password: string) => ctx.keys.grant('user', username, password);
+  const backupFolder = (): Result<string> => {
+    const folder = getSetting(db, 'backup-folder');
+    return folder ? ok(folder) : fail('backup.noFolder');
+  };
 
   const backupState = () => ({
     folder: getSetting(db, 'backup-folder'),
@@ -168,6 +182,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
       demoChoiceMade: getSetting(db, 'demo-choice') !== null,
       officerName: officer(),
       overdueLists: listSummaries(db, ctx.clock()).filter((l) => l.overdue).length,
+      encrypted: ctx.keys.encrypted,
     };
   };
 
@@ -410,6 +425,31 @@ export function createHandlers(ctx: ApiContext): Handlers {
       if (userCount(db) > 0) return fail('auth.setupDone');
       const created = createUser(db, { username, displayName, role: 'admin', password }, ctx.clock());
       if (!created.ok) return created;
+      const granted = setPassword(username, password);
+      if (!granted.ok) return granted;
+      // An encrypted database gets its recovery code now, shown this once for the administrator to keep.
+      let recoveryCode: string | undefined;
+      if (ctx.keys.encrypted && !ctx.keys.hasRecovery()) {
+        recoveryCode = newRecoveryCode();
+        const kept = ctx.keys.grant('recovery', '', recoveryCode);
+        if (!kept.ok) return kept;
+      }
+      const signedIn = login(db, ctx.session, username, password, ctx.clock());
+      return signedIn.ok ? ok({ ...authStatus(), ...(recoveryCode ? { recoveryCode } : {}) }) : signedIn;
+    },
+    'auth-recover': ({ code, username, password }) => {
+      if (!ctx.keys.hasRecovery()) return fail('auth.noRecovery');
+      if (!ctx.keys.opens('recovery', '', code)) {
+        audit(db, 'auth.failed', null, { recovery: true }, ctx.clock());
+        return fail('auth.wrongCode');
+      }
+      // The recovery code is the administrator's: it resets an administrator's password, no one else's.
+      if (userRole(db, username) !== 'admin') return fail('auth.recoverAdminOnly', { username });
+      const reset = resetPassword(db, username, password, ctx.clock());
+      if (!reset.ok) return reset;
+      const granted = setPassword(username, password);
+      if (!granted.ok) return granted;
+      audit(db, 'auth.recover', `user:${reset.value.id}`, {}, ctx.clock());
       const signedIn = login(db, ctx.session, username, password, ctx.clock());
       return signedIn.ok ? ok(authStatus()) : signedIn;
     },
@@ -425,7 +465,23 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'users-list': () => ok(listUsers(db)),
     'users-add': (request) => {
       const created = createUser(db, request, ctx.clock());
-      return created.ok ? ok(listUsers(db)) : created;
+      if (!created.ok) return created;
+      const granted = setPassword(request.username, request.password);
+      return granted.ok ? ok(listUsers(db)) : granted;
+    },
+    'users-reset-password': ({ username, password }) => {
+      const reset = resetPassword(db, username, password, ctx.clock());
+      if (!reset.ok) return reset;
+      const granted = setPassword(username, password);
+      return granted.ok ? ok(listUsers(db)) : granted;
+    },
+    'keys-new-recovery-code': () => {
+      if (!ctx.keys.encrypted) return fail('keys.notEncrypted');
+      const recoveryCode = newRecoveryCode();
+      const kept = ctx.keys.grant('recovery', '', recoveryCode);
+      if (!kept.ok) return kept;
+      audit(db, 'keys.recovery', null, {}, ctx.clock());
+      return ok({ recoveryCode });
     },
     'backup-state': () => ok(backupState()),
     'backup-set-folder': ({ folder }) => {
@@ -433,12 +489,28 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return ok(backupState());
     },
     'backup-now': () => {
-      const folder = getSetting(db, 'backup-folder');
-      if (!folder) return fail('backup.noFolder');
-      const made = createBackup(db, folder, ctx.databaseKey ?? null, ctx.clock());
+      const folder = backupFolder();
+      if (!folder.ok) return folder;
+      const made = createBackup(db, folder.value, ctx.keys, ctx.clock());
       if (!made.ok) return made;
       setSetting(db, 'last-backup-file', made.value.file);
       return ok(backupState());
+    },
+    'backup-list': () => {
+      const folder = backupFolder();
+      if (!folder.ok) return folder;
+      return ok(listBackups(folder.value).map((b) => ({ name: basename(b.file), bytes: b.bytes, createdAt: b.createdAt })));
+    },
+    'backup-preview': ({ name }) => {
+      const folder = backupFolder();
+      if (!folder.ok) return folder;
+      return previewBackup(join(folder.value, name), ctx.keys.key);
+    },
+    'backup-restore': ({ name }) => {
+      const folder = backupFolder();
+      if (!folder.ok) return folder;
+      if (!ctx.restore) return fail('backup.restoreHere');
+      return ctx.restore(join(folder.value, name));
     },
     'job-status': ({ jobId }) => {
       const status = ctx.jobs.status(jobId);

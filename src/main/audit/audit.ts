@@ -39,6 +39,9 @@ export type AuditAction =
   | 'backup.create'
   | 'backup.restore'
   | 'user.add'
+  | 'user.password'
+  | 'auth.recover'
+  | 'keys.recovery'
   | 'auth.login'
   | 'auth.logout'
   | 'auth.failed';

@@ -71,6 +71,23 @@ export function createUser(
   return ok(view(db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?').get(id)!));
 }
 
+/** Gives a user a new password (an administrator's reset, or a recovery). */
+export function resetPassword(db: Db, username: string, password: string, now: Date): Result<UserView> {
+  if (password.length < MIN_PASSWORD_LENGTH) return fail('auth.shortPassword', { min: MIN_PASSWORD_LENGTH });
+  const row = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?').get(username);
+  if (!row) return fail('auth.noSuchUser', { username });
+  db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hashPassword(password), row.id);
+  audit(db, 'user.password', `user:${row.id}`, {}, now);
+  return ok(view(row));
+}
+
+/** The role of a user, or null when there is none by that name. */
+export function userRole(db: Db, username: string): Role | null {
+  return (
+    db.prepare<[string], { role: Role }>('SELECT role FROM users WHERE username = ? AND disabled = 0').get(username)?.role ?? null
+  );
+}
+
 /** The one person at this computer: who signed in, and when they last did anything. */
 export class Session {
   private user: UserView | null = null;

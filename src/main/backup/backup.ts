@@ -3,10 +3,12 @@
  * backup API fails on encrypted files), checked with `integrity_check` before it is called a backup;
  * a preview of what a backup holds before restoring it; restoring replaces the file whole.
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BackupPreview } from '../../shared/api-contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { audit } from '../audit/audit';
+import { keyringFile, type DatabaseKeys } from '../db/keyring';
 import { openDatabase, type Db } from '../db/open-database';
 import { getSetting, setSetting } from '../settings/settings';
 
@@ -16,21 +18,36 @@ export interface BackupInfo {
   readonly createdAt: string;
 }
 
-export interface BackupPreview {
-  readonly file: string;
-  readonly schemaVersion: number;
-  readonly residents: number;
-  readonly lists: number;
-  readonly documents: number;
-  readonly packages: number;
-  readonly lastChange: string | null;
-}
+export type { BackupPreview };
 
 const stamp = (now: Date) =>
   new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 
-/** Copies the database into `folder` (a USB drive), then checks the copy before trusting it. */
-export function createBackup(db: Db, folder: string, key: string | null, now: Date): Result<BackupInfo> {
+/** The names backups are written under (and the only files a restore from the app accepts). */
+export const BACKUP_NAME = /^doichieu-sao-luu-\d{8}-\d{6}\.sqlite$/;
+
+/** The backups in a folder, newest first. */
+export function listBackups(folder: string): BackupInfo[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => BACKUP_NAME.test(name));
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => {
+      const stat = statSync(join(folder, name));
+      return { file: join(folder, name), bytes: stat.size, createdAt: stat.mtime.toISOString() };
+    })
+    .sort((a, b) => (a.file < b.file ? 1 : -1));
+}
+
+/**
+ * Copies the database into `folder` (a USB drive), then checks the copy before trusting it. An
+ * encrypted database's copy stays encrypted, and its keyring goes beside it.
+ */
+export function createBackup(db: Db, folder: string, keys: DatabaseKeys, now: Date): Result<BackupInfo> {
+  const key = keys.key;
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
@@ -48,6 +65,7 @@ export function createBackup(db: Db, folder: string, key: string | null, now: Da
     rmSync(file, { force: true });
     return check;
   }
+  keys.copyKeyringTo(file);
   audit(db, 'backup.create', null, { bytes: statSync(file).size }, now);
   setSetting(db, 'last-backup', now.toISOString());
   return ok({ file, bytes: statSync(file).size, createdAt: now.toISOString() });
@@ -88,18 +106,26 @@ export function previewBackup(file: string, key: string | null): Result<BackupPr
 export function restoreBackup(databaseFile: string, backupFile: string, key: string | null, now: Date): Result<BackupPreview> {
   const preview = previewBackup(backupFile, key);
   if (!preview.ok) return preview;
-  const kept = `${databaseFile}.truoc-khi-khoi-phuc`;
-  if (existsSync(databaseFile)) copyFileSync(databaseFile, kept);
+  // The database and its keyring are replaced together, and put back together if the copy will not open.
+  const pairs = [
+    [databaseFile, backupFile],
+    [keyringFile(databaseFile), keyringFile(backupFile)],
+  ] as const;
+  const kept = (file: string) => `${file}.truoc-khi-khoi-phuc`;
+  for (const [target] of pairs) if (existsSync(target)) copyFileSync(target, kept(target));
   for (const suffix of ['-wal', '-shm']) rmSync(`${databaseFile}${suffix}`, { force: true });
-  copyFileSync(backupFile, databaseFile);
+  for (const [target, source] of pairs) {
+    if (existsSync(source)) copyFileSync(source, target);
+    else rmSync(target, { force: true });
+  }
   const opened = openDatabase(databaseFile, { key });
   if (!opened.ok) {
-    if (existsSync(kept)) copyFileSync(kept, databaseFile);
+    for (const [target] of pairs) if (existsSync(kept(target))) copyFileSync(kept(target), target);
     return opened;
   }
   audit(opened.value, 'backup.restore', null, { residents: preview.value.residents }, now);
   opened.value.close();
-  rmSync(kept, { force: true });
+  for (const [target] of pairs) rmSync(kept(target), { force: true });
   return preview;
 }
 

@@ -5,19 +5,18 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, type ApiResponse } from '../../shared/api-contract';
 import { translate } from '../../shared/i18n';
-import { dispatch } from '../api/dispatch';
-import type { App } from '../app-context';
+import type { ApiHost } from '../app-context';
 
 /** Registers the API; `isTrustedUrl` says whether a frame URL is the app's own renderer. */
-export function registerIpcApi(app: App, isTrustedUrl: (url: string) => boolean): void {
+export function registerIpcApi(app: ApiHost, isTrustedUrl: (url: string) => boolean): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, request: unknown): Promise<ApiResponse<unknown>> => {
       const frame = event.senderFrame;
       if (!frame || frame.parent !== null || !isTrustedUrl(frame.url)) {
-        app.ctx.logger.info('ipc-untrusted-sender', { channel });
+        app.logger.info('ipc-untrusted-sender', { channel });
         return { ok: false, error: { type: 'internal', message: translate('vi', 'common.internalError') } };
       }
-      return dispatch(app.ctx, app.handlers, channel, request);
+      return app.dispatch(channel, request);
     });
   }
 }

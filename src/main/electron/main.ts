@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { translate } from '../../shared/i18n';
-import { createApp } from '../app-context';
+import { AppHost } from '../app-host';
 import { consoleLogger } from '../log/logger';
 import { DATABASE_FILE_NAME, defaultDataDir } from '../paths';
 import { registerIpcApi } from './ipc';
@@ -44,7 +44,11 @@ app
     const dataDir = app.getPath('userData');
     mkdirSync(dataDir, { recursive: true });
     const logger = consoleLogger();
-    const opened = createApp(join(dataDir, DATABASE_FILE_NAME), app.getVersion(), logger, {
+    // An encrypted database stays shut until someone signs in (their password unwraps its key).
+    const opened = AppHost.start({
+      databaseFile: join(dataDir, DATABASE_FILE_NAME),
+      version: app.getVersion(),
+      logger,
       // A printed document opens in the system's PDF viewer, whose print dialog prints it.
       openFile: async (fileName, data) => {
         const folder = join(app.getPath('temp'), 'doichieu');

@@ -44,6 +44,11 @@ export class JobRegistry {
     return this.jobs.get(id)?.status ?? null;
   }
 
+  /** Whether any job is still running (a restore waits for none). */
+  running(): boolean {
+    return [...this.jobs.values()].some((job) => job.status.state === 'running');
+  }
+
   /** Asks a running job to stop at its next checkpoint; nothing it would have written is kept. */
   cancel(id: string): JobStatus | null {
     const job = this.jobs.get(id);

@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Select, Space, Table, message } from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Space, Table, message } from 'antd';
 import { useEffect, useState } from 'react';
 import type { UserView } from '../../shared/api-contract';
 import { ROLES, type Role } from '../../shared/auth/roles';
@@ -11,9 +11,20 @@ export function UsersCard() {
   const t = useT();
   const [users, setUsers] = useState<readonly UserView[]>([]);
   const [form] = Form.useForm<{ username: string; displayName: string; role: Role; password: string }>();
+  const [resetting, setResetting] = useState<UserView | null>(null);
+  const [newPassword, setNewPassword] = useState('');
   useEffect(() => {
     void api['users-list']({}).then((r) => r.ok && setUsers(r.value));
   }, []);
+  // A forgotten password: the administrator sets a new one (and on an encrypted database, it opens the data).
+  const reset = async () => {
+    if (!resetting) return;
+    const r = await api['users-reset-password']({ username: resetting.username, password: newPassword });
+    if (!r.ok) return void message.error(r.error.message);
+    void message.success(t('users.resetDone', { username: resetting.username }));
+    setResetting(null);
+    setNewPassword('');
+  };
   const add = async (values: { username: string; displayName: string; role: Role; password: string }) => {
     const r = await api['users-add'](values);
     if (!r.ok) return void message.error(r.error.message);
@@ -32,8 +43,34 @@ export function UsersCard() {
           { title: t('auth.username'), dataIndex: 'username' },
           { title: t('auth.displayName'), dataIndex: 'displayName' },
           { title: t('users.role'), render: (_, u: UserView) => t(`auth.role.${u.role}` as MessageKey) },
+          {
+            title: '',
+            render: (_, u: UserView) => (
+              <Button size="small" onClick={() => setResetting(u)}>
+                {t('users.resetPassword')}
+              </Button>
+            ),
+          },
         ]}
       />
+      <Modal
+        open={resetting !== null}
+        title={`${t('users.resetPassword')}: ${resetting?.username ?? ''}`}
+        okText={t('users.resetPassword')}
+        okButtonProps={{ disabled: newPassword.length < 8 }}
+        onOk={() => void reset()}
+        onCancel={() => setResetting(null)}
+        destroyOnHidden
+      >
+        <Input.Password
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.target.value)}
+          placeholder={t('auth.newPassword')}
+          aria-label={t('auth.newPassword')}
+          autoComplete="new-password"
+          autoFocus
+        />
+      </Modal>
       <Form
         form={form}
         layout="inline"

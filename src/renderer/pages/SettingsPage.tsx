@@ -1,4 +1,6 @@
-import { Card, Descriptions, Radio, Space, Typography, message } from 'antd';
+import { Button, Card, Descriptions, Modal, Radio, Space, Typography, message } from 'antd';
+import { useState } from 'react';
+import { RecoveryCode } from '../components/RecoveryCode';
 import type { AppInfo } from '../../shared/api-contract';
 import { api } from '../api/client';
 import { BackupCard } from '../components/BackupCard';
@@ -17,6 +19,17 @@ export function SettingsPage({
   isAdmin: boolean;
 }) {
   const t = useT();
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  const newRecoveryCode = () =>
+    Modal.confirm({
+      title: t('keys.newRecovery'),
+      content: t('keys.newRecoveryConfirm'),
+      onOk: async () => {
+        const r = await api['keys-new-recovery-code']({});
+        if (r.ok) setRecoveryCode(r.value.recoveryCode);
+        else void message.error(r.error.message);
+      },
+    });
   const setLocale = async (locale: 'vi' | 'en') => {
     const response = await api['settings-set-locale']({ locale });
     if (response.ok) onChanged(response.value);
@@ -47,9 +60,20 @@ export function SettingsPage({
               {info.databaseFile}
             </Typography.Text>
           </Descriptions.Item>
+          <Descriptions.Item label={t('settings.encryption')}>
+            <Space direction="vertical">
+              <Typography.Text type={info.encrypted ? undefined : 'danger'} data-testid="encryption-state">
+                {t(info.encrypted ? 'auth.encrypted' : 'auth.notEncrypted')}
+              </Typography.Text>
+              {isAdmin && info.encrypted && <Button onClick={newRecoveryCode}>{t('keys.newRecovery')}</Button>}
+            </Space>
+          </Descriptions.Item>
           <Descriptions.Item label={t('settings.version')}>{info.version}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <Modal open={recoveryCode !== null} footer={null} closable={false} width={580}>
+        {recoveryCode && <RecoveryCode code={recoveryCode} t={t} onKept={() => setRecoveryCode(null)} />}
+      </Modal>
       {isAdmin && <UsersCard />}
       {isAdmin && <BackupCard />}
       <Card title={t('settings.letterhead')}>

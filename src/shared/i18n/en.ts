@@ -546,5 +546,43 @@ export const en: Record<MessageKey, string> = {
   'users.role': 'Role',
   'users.added': 'User added.',
   'cli.passphrase': 'Passphrase of the database "{file}": ',
+  'auth.noRecovery':
+    'This database is not encrypted, so it has no recovery code. Ask another administrator to reset the password.',
+  'auth.wrongCode': 'Wrong recovery code. Type the code written down at installation again (24 characters).',
+  'auth.recoverAdminOnly': 'The recovery code resets an administrator\'s password only; "{username}" is not an administrator.',
+  'auth.noSuchUser': 'There is no user "{username}".',
+  'auth.recoveryTitle': 'Recovery code',
+  'auth.recoveryShow':
+    'The data on this computer is encrypted. Write the recovery code below on paper and keep it somewhere safe (the confidential files cabinet). If the administrator password is forgotten, only this code opens the data again. It is shown once.',
+  'auth.recoveryKept': 'I have written the recovery code down',
+  'auth.continue': 'Continue',
+  'auth.forgot': 'Forgot the administrator password?',
+  'auth.recoverHint': 'Enter the recovery code written down at installation, the administrator user name and a new password.',
+  'auth.newPassword': 'New password',
+  'auth.recover': 'Reset the password and sign in',
+  'auth.back': 'Back to sign-in',
+  'auth.encrypted': 'The data is encrypted on disk; each user password and the recovery code open its key.',
+  'auth.notEncrypted':
+    'The data is NOT encrypted on disk (the database was created on the command line without a key). Create a new database with the app to encrypt it.',
+  'users.resetPassword': 'Reset password',
+  'users.resetDone': 'New password set for "{username}".',
+  'keys.bad': 'The key file "{file}" is damaged or not a key file of this app. Copy the key file back from a backup.',
+  'keys.missing':
+    'The database "{file}" is encrypted but its key file "{keys}" is missing beside it. Copy the key file (which goes with every backup) into the data folder.',
+  'keys.notEncrypted': 'This database is not encrypted: it has no recovery code.',
+  'keys.newRecovery': 'New recovery code',
+  'keys.newRecoveryConfirm': 'The old recovery code will stop working. Make a new one?',
+  'backup.restoreHere': 'Restoring is not possible here; use the command "doichieu backup restore".',
+  'backup.busy': 'Work is running (an import or a check). Wait for it to finish, then restore.',
+  'backup.restoreTitle': 'Restore from a backup',
+  'backup.none': 'There is no backup in the backup folder yet.',
+  'backup.previewButton': 'Preview',
+  'backup.restoreButton': 'Restore this one',
+  'backup.restoreConfirm':
+    'All current data will be replaced by this backup (the current data is kept until the restored copy opens). After the restore, everyone signs in again.',
+  'backup.restoredSignIn': 'Restored from the backup. Sign in again.',
+  'backup.previewText':
+    '{residents} residents, {lists} lists, {documents} documents, {packages} packages; last change: {lastChange}.',
+  'settings.encryption': 'Encryption',
   'api.badRequest': 'Invalid request: {detail}',
 };

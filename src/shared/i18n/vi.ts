@@ -541,6 +541,43 @@ export const vi = {
   'users.role': 'Vai trò',
   'users.added': 'Đã thêm người dùng.',
   'cli.passphrase': 'Mật khẩu của cơ sở dữ liệu "{file}": ',
+  'auth.noRecovery': 'Cơ sở dữ liệu này không mã hóa nên không có mã khôi phục. Hãy nhờ quản trị viên khác đặt lại mật khẩu.',
+  'auth.wrongCode': 'Mã khôi phục không đúng. Hãy gõ lại đúng mã đã chép khi cài đặt (24 ký tự).',
+  'auth.recoverAdminOnly': 'Mã khôi phục chỉ đặt lại mật khẩu tài khoản quản trị; "{username}" không phải tài khoản quản trị.',
+  'auth.noSuchUser': 'Không có người dùng "{username}".',
+  'auth.recoveryTitle': 'Mã khôi phục',
+  'auth.recoveryShow':
+    'Dữ liệu trên máy này đã được mã hóa. Hãy chép mã khôi phục dưới đây ra giấy và cất nơi an toàn (tủ hồ sơ mật). Khi quên mật khẩu quản trị, chỉ mã này mở lại được dữ liệu. Mã chỉ hiện một lần.',
+  'auth.recoveryKept': 'Tôi đã chép lại mã khôi phục',
+  'auth.continue': 'Tiếp tục',
+  'auth.forgot': 'Quên mật khẩu quản trị?',
+  'auth.recoverHint': 'Nhập mã khôi phục đã chép khi cài đặt, tên đăng nhập quản trị và mật khẩu mới.',
+  'auth.newPassword': 'Mật khẩu mới',
+  'auth.recover': 'Đặt lại mật khẩu và đăng nhập',
+  'auth.back': 'Quay lại đăng nhập',
+  'auth.encrypted': 'Dữ liệu được mã hóa trên đĩa; mỗi mật khẩu người dùng và mã khôi phục mở được khóa dữ liệu.',
+  'auth.notEncrypted':
+    'Dữ liệu KHÔNG được mã hóa trên đĩa (cơ sở dữ liệu được tạo bằng dòng lệnh không có khóa). Hãy tạo cơ sở dữ liệu mới bằng phần mềm để mã hóa.',
+  'users.resetPassword': 'Đặt lại mật khẩu',
+  'users.resetDone': 'Đã đặt mật khẩu mới cho "{username}".',
+  'keys.bad': 'Tệp khóa "{file}" bị hỏng hoặc không phải tệp khóa của phần mềm. Hãy chép lại tệp khóa từ bản sao lưu.',
+  'keys.missing':
+    'Cơ sở dữ liệu "{file}" đã mã hóa nhưng thiếu tệp khóa "{keys}" bên cạnh. Hãy chép tệp khóa (đi kèm mỗi bản sao lưu) vào thư mục dữ liệu.',
+  'keys.notEncrypted': 'Cơ sở dữ liệu này không mã hóa: không có mã khôi phục.',
+  'keys.newRecovery': 'Tạo mã khôi phục mới',
+  'keys.newRecoveryConfirm': 'Mã khôi phục cũ sẽ hết hiệu lực. Tạo mã mới?',
+  'backup.restoreHere': 'Ở đây không khôi phục được; hãy dùng lệnh "doichieu backup restore".',
+  'backup.busy': 'Đang có việc chạy (nhập hoặc đối chiếu). Hãy đợi xong rồi khôi phục.',
+  'backup.restoreTitle': 'Khôi phục từ bản sao lưu',
+  'backup.none': 'Chưa có bản sao lưu nào trong thư mục sao lưu.',
+  'backup.previewButton': 'Xem trước',
+  'backup.restoreButton': 'Khôi phục bản này',
+  'backup.restoreConfirm':
+    'Toàn bộ dữ liệu hiện tại sẽ được thay bằng bản sao lưu này (bản hiện tại được giữ lại đến khi bản khôi phục mở được). Sau khi khôi phục, mọi người phải đăng nhập lại.',
+  'backup.restoredSignIn': 'Đã khôi phục từ bản sao lưu. Hãy đăng nhập lại.',
+  'backup.previewText':
+    '{residents} nhân khẩu, {lists} danh sách, {documents} văn bản, {packages} gói; thay đổi cuối: {lastChange}.',
+  'settings.encryption': 'Mã hóa dữ liệu',
   'api.badRequest': 'Yêu cầu không hợp lệ: {detail}',
 } as const;
 
