@@ -67,7 +67,7 @@ describe('the database key, wrapped by each password', () => {
       ok: true,
       value: { user: { username: 'quantri', role: 'admin' }, encrypted: true, canRecover: true },
     });
-    const code = (setup.value as { recoveryCode: string }).recoveryCode;
+    const code = (setup as { value: { recoveryCode: string } }).value.recoveryCode;
     expect(code).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
     // Shown once: the status never carries it again.
     expect((await call('auth-status')).ok && JSON.stringify(await call('auth-status'))).not.toContain(code);
