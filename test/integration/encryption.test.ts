@@ -146,7 +146,9 @@ describe('the passphrase prompt', () => {
 
   it('asks at a terminal when DOICHIEU_KEY is unset, without echoing what is typed', async () => {
     const dbFile = join(dir, 'hoi.sqlite');
-    expect((await cliWithEnv({ DOICHIEU_KEY: 'khoa-bi-mat-cua-xa' }, 'registry', 'import', REGISTRY_CSV, '--db', dbFile)).code).toBe(0);
+    expect(
+      (await cliWithEnv({ DOICHIEU_KEY: 'khoa-bi-mat-cua-xa' }, 'registry', 'import', REGISTRY_CSV, '--db', dbFile)).code,
+    ).toBe(0);
     const right = await atTerminal(dbFile, 'khoa-bi-mat-cua-xa');
     expect(right).toContain('008198223458');
     expect(right).not.toContain('khoa-bi-mat-cua-xa');
