@@ -8,12 +8,11 @@
  */
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { join } from 'node:path';
 import { formatDateVi } from '../../shared/dates';
 import { formatDocumentCode, placeAndDate, recipientLines, signatureHeading } from '../../shared/documents/letterhead';
 import { translate, type MessageKey } from '../../shared/i18n';
 import { ENTRY_STATUSES } from '../../shared/verification/vocabulary';
-import { resourcesDir } from '../paths';
+import { resourcePath } from '../paths';
 import { formatAuditHead, type AuditHead } from '../audit/audit';
 import type { DocumentRow } from './content';
 import type { StoredDocument } from './documents';
@@ -104,7 +103,6 @@ export function documentPdf(document: StoredDocument, marks: PrintMarks | null =
   const widths = columns.map((c) => c.min + ((width - minWidth) * c.weight) / totalWeight);
   const code = formatDocumentCode({ number: document.number, version: document.version, hash: document.hash });
 
-  const fonts = join(resourcesDir(), 'fonts');
   const doc = new PDFDocument({
     size: 'A4',
     layout: landscape ? 'landscape' : 'portrait',
@@ -119,10 +117,10 @@ export function documentPdf(document: StoredDocument, marks: PrintMarks | null =
       ...(marks ? { DoichieuAudit: formatAuditHead(marks.auditHead) } : {}),
     } as PDFKit.DocumentInfo,
   });
-  doc.registerFont('regular', join(fonts, 'Tinos_400Regular.ttf'));
-  doc.registerFont('bold', join(fonts, 'Tinos_700Bold.ttf'));
-  doc.registerFont('italic', join(fonts, 'Tinos_400Regular_Italic.ttf'));
-  doc.registerFont('bolditalic', join(fonts, 'Tinos_700Bold_Italic.ttf'));
+  doc.registerFont('regular', resourcePath('fontRegular'));
+  doc.registerFont('bold', resourcePath('fontBold'));
+  doc.registerFont('italic', resourcePath('fontItalic'));
+  doc.registerFont('bolditalic', resourcePath('fontBoldItalic'));
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { translate } from '../../shared/i18n';
 import { AppHost } from '../app-host';
 import { consoleLogger } from '../log/logger';
-import { DATABASE_FILE_NAME, defaultDataDir } from '../paths';
+import { DATABASE_FILE_NAME, PACKAGED_RESOURCES_FOLDER, defaultDataDir, resourcePath } from '../paths';
 import { registerIpcApi } from './ipc';
 import { mainWindowOptions } from './window-options';
 
@@ -19,6 +19,8 @@ const rendererUrl = pathToFileURL(join(rendererDir, 'index.html')).href;
 const isAppUrl = (url: string) => url.split('#')[0] === rendererUrl;
 
 app.setPath('userData', defaultDataDir());
+// Installed, the fonts and icon are beside the asar (electron-builder's extraResources), not in it.
+if (app.isPackaged) process.env.DOICHIEU_RESOURCES = join(process.resourcesPath, PACKAGED_RESOURCES_FOLDER);
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 
@@ -66,7 +68,7 @@ app
     registerIpcApi(opened.value, isAppUrl);
     Menu.setApplicationMenu(null);
 
-    const window = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
+    const window = new BrowserWindow({ ...mainWindowOptions(join(__dirname, 'preload.cjs')), icon: resourcePath('icon') });
     window.once('ready-to-show', () => window.show());
     void window.loadURL(rendererUrl);
     app.on('second-instance', () => {
