@@ -7,6 +7,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { answerWelcome } from '../e2e/fixtures';
 
 const SAMPLE_EXTRACT = resolve('test', 'electron', 'sample-extract.csv');
 
@@ -41,9 +42,7 @@ test('a fresh installation: set up, sign in, import the sample extract, find a p
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(page.getByTestId('signed-in')).toContainText('Nông Văn Hải');
 
-    const welcome = page.getByRole('dialog', { name: 'Chào mừng đến với Đối chiếu dân cư' });
-    await welcome.getByRole('button', { name: 'Bắt đầu với CSDL trống' }).click();
-    await expect(welcome).toBeHidden();
+    await answerWelcome(page, 'empty');
     await page.getByRole('button', { name: /Nhập bản trích/ }).click();
     await page.locator('input[type=file]').setInputFiles(SAMPLE_EXTRACT);
     await page.getByRole('button', { name: /^Nhập 40 dòng$/ }).click();
