@@ -7,6 +7,8 @@
  *    beside a plain in-memory matcher on the same entries (target: 20,000 rows/s, under 500 MB).
  *  - a 10,000-row list printed as a state-format PDF vs a bare pdfkit table of the same rows (target: under 5 s).
  *  - an update package of 100,000 doses: export and verify time and size, beside writing and hashing the same records as JSON Lines.
+ *  - the cost of encryption at rest: the smallest extract imported into an encrypted database (a
+ *    random key, as the app makes) beside the same import into a plain one, and find latency on it.
  * Sizes can be reduced with BENCH_SIZES=10000,100000 for a quick look.
  */
 import ExcelJS from 'exceljs';
@@ -17,6 +19,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { newDatabaseKey } from '../src/main/db/keyring';
 import { openDatabase, type Db } from '../src/main/db/open-database';
 import { generateDemoResidents } from '../src/main/demo/demo-residents';
 import { findResidents } from '../src/main/registry/find-residents';
@@ -32,8 +35,8 @@ function emit(record: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(record)}\n`);
 }
 
-function open(name: string): Db {
-  const opened = openDatabase(join(work, name));
+function open(name: string, key: string | null = null): Db {
+  const opened = openDatabase(join(work, name), { key });
   if (!opened.ok) throw new Error(opened.problem.key);
   return opened.value;
 }
@@ -86,8 +89,8 @@ function rawInsert(residents: readonly ResidentRecord[], name: string): number {
   return ms;
 }
 
-async function importOnce(file: string, name: string, size: number): Promise<{ db: Db; ms: number }> {
-  const db = open(name);
+async function importOnce(file: string, name: string, size: number, key: string | null = null): Promise<{ db: Db; ms: number }> {
+  const db = open(name, key);
   const t = performance.now();
   const outcome = await importExtractFile(db, new Uint8Array(readFileSync(file)), 'extract.csv', {
     skipInvalid: false,
@@ -239,11 +242,53 @@ function benchListCheck(registryDb: string, residents: readonly ResidentRecord[]
   });
 }
 
+/** Encryption at rest: plain and encrypted imports of the same file, alternated, medians compared. */
+async function benchEncryption(size: number): Promise<void> {
+  const file = join(work, `extract-${size}.csv`);
+  const key = newDatabaseKey();
+  const plain: number[] = [];
+  const encrypted: number[] = [];
+  let db: Db | null = null;
+  for (let round = 0; round < 3; round++) {
+    const p = await importOnce(file, `plain-${size}-${round}.sqlite`, size);
+    p.db.close();
+    plain.push(p.ms);
+    gc();
+    db?.close();
+    const e = await importOnce(file, `encrypted-${size}-${round}.sqlite`, size, key);
+    db = e.db;
+    encrypted.push(e.ms);
+    gc();
+  }
+  const times: number[] = [];
+  for (const text of ['Nguyễn Văn', 'Thị Hoa', 'nguyen thi', 'Trần']) {
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now();
+      findResidents(db!, { text });
+      times.push(performance.now() - t);
+    }
+  }
+  db!.close();
+  times.sort((a, b) => a - b);
+  const ratio = median(encrypted) / median(plain);
+  emit({
+    bench: 'encryption',
+    residents: size,
+    cipher: 'chacha20',
+    encryptedImportMs: Math.round(median(encrypted)),
+    plainImportMs: Math.round(median(plain)),
+    ratio: Number(ratio.toFixed(2)),
+    encryptedFindP99Ms: Number(percentile(times, 99).toFixed(3)),
+    runs: 3,
+  });
+}
+
 try {
   emit(await benchDocumentPdf(Number(process.env.BENCH_PDF_ROWS ?? 10000)));
   emit(await benchPackage(Number(process.env.BENCH_PACKAGE_RECORDS ?? 100000)));
   for (const size of sizes) {
     const db = await benchImport(size);
+    if (size === Math.min(...sizes)) await benchEncryption(size);
     if (size === Math.max(...sizes)) {
       benchFind(db, size);
       const file = db.name;

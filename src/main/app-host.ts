@@ -18,6 +18,7 @@ import type { Channel } from '../shared/channels';
 import { translate, type MessageKey, type MessageParams } from '../shared/i18n';
 import { fail, ok, type Result } from '../shared/result';
 import { wireApp, type ApiHost, type App, type HostParts } from './app-context';
+import { audit } from './audit/audit';
 import { IDLE_MINUTES, MIN_PASSWORD_LENGTH } from './auth/users';
 import { restoreBackup } from './backup/backup';
 import { DatabaseKeys, keyringFile, newDatabaseKey, readKeyring, unlockKeyring, writeKeyring } from './db/keyring';
@@ -50,6 +51,8 @@ function headerIsEncrypted(file: string): boolean {
 
 export class AppHost implements ApiHost {
   private app: App | null = null;
+  /** Wrong passwords tried while the database was shut: written to the audit trail once it opens. */
+  private failedWhileLocked: Date[] = [];
   readonly logger: Logger;
 
   private constructor(private readonly options: AppHostOptions) {
@@ -157,9 +160,13 @@ export class AppHost implements ApiHost {
       channel === 'auth-login'
         ? unlockKeyring(ring.value, 'user', request.username!, request.password!)
         : unlockKeyring(ring.value, 'recovery', '', request.code!);
-    if (key === null) return fail(channel === 'auth-login' ? 'auth.wrong' : 'auth.wrongCode');
+    if (key === null) {
+      this.failedWhileLocked.push(new Date());
+      return fail(channel === 'auth-login' ? 'auth.wrong' : 'auth.wrongCode');
+    }
     const opened = openDatabase(file, { key });
     if (!opened.ok) return opened;
+    for (const at of this.failedWhileLocked.splice(0)) audit(opened.value, 'auth.failed', null, { whileLocked: true }, at);
     this.app = this.wire({ db: opened.value, keys: new DatabaseKeys(file, key), created: false });
     return ok(undefined);
   }

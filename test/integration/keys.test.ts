@@ -115,6 +115,10 @@ describe('the database key, wrapped by each password', () => {
       value: { residentCount: expect.any(Number) },
     });
     expect(((await call('app-info')) as { value: { residentCount: number } }).value.residentCount).toBeGreaterThan(0);
+    // The two wrong tries made while the database was shut are in the audit trail now that it is open.
+    const db = host!.current!.ctx.db;
+    const failed = db.prepare("SELECT details FROM audit_log WHERE action = 'auth.failed'").all() as { details: string }[];
+    expect(failed.filter((f) => f.details.includes('whileLocked'))).toHaveLength(2);
   });
 
   it('a user the administrator adds, or whose password is reset, opens the database with their own password', async () => {
