@@ -231,7 +231,16 @@ function benchListCheck(registryDb: string, residents: readonly ResidentRecord[]
   return writeList(residents, listRows, listFile).then(() => {
     const child = spawnSync(
       process.execPath,
-      ['--import', 'tsx', join('bench', 'list-check.ts'), registryDb, listFile, String(size)],
+      [
+        // BENCH_PROFILE=DIR writes a CPU profile of the check (open it in Chrome's DevTools).
+        ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+        '--import',
+        'tsx',
+        join('bench', 'list-check.ts'),
+        registryDb,
+        listFile,
+        String(size),
+      ],
       {
         encoding: 'utf8',
         maxBuffer: 16 * 1024 * 1024,

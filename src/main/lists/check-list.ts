@@ -108,11 +108,15 @@ export function registryLookups(db: Db, listId?: number) {
       if (rows) rows.push(row);
       else prefetched!.set(key, [row]);
     };
+    // The same split as `byId` below: a 12-digit number is a personal ID, any other an old CMND number
+    // (the import stored them normalised), so each index is probed only with the numbers it can hold.
     const ids = `SELECT id_number FROM list_entries WHERE list_id = ? AND id_number IS NOT NULL`;
     // Raw rows turned into objects here are markedly cheaper than better-sqlite3's row objects.
     const rows = (sql: string) => db.prepare<[number], unknown[]>(sql).raw(true).iterate(listId) as Iterable<MatchTuple>;
-    for (const r of rows(`SELECT ${MATCH_COLUMNS} FROM residents WHERE personal_id IN (${ids})`)) add(r[1], matchRow(r));
-    for (const r of rows(`SELECT ${MATCH_COLUMNS} FROM residents WHERE old_id IN (${ids})`)) add(r[2]!, matchRow(r));
+    for (const r of rows(`SELECT ${MATCH_COLUMNS} FROM residents WHERE personal_id IN (${ids} AND length(id_number) = 12)`))
+      add(r[1], matchRow(r));
+    for (const r of rows(`SELECT ${MATCH_COLUMNS} FROM residents WHERE old_id IN (${ids} AND length(id_number) <> 12)`))
+      add(r[2]!, matchRow(r));
   }
   return {
     byId(id: string): MatchRow[] {

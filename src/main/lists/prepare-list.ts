@@ -9,7 +9,7 @@ import { parseDateText, type IsoDate } from '../../shared/dates';
 import { LIST_COLUMNS, type ListMapping } from '../../shared/lists/fields';
 import { cellText } from '../../shared/registry/validate-row';
 import { fail, ok, type Result } from '../../shared/result';
-import { readTable, rowNumberOf, type SheetTable } from '../spreadsheet/read-table';
+import { readHeaderedSheet, rowNumberOf, type SheetTable } from '../spreadsheet/read-table';
 import type { CellValue } from '../../shared/types';
 
 /** Lists longer than this are refused (a commune's list is hundreds or a few thousand rows). */
@@ -83,14 +83,11 @@ export function headerSignature(titles: readonly string[]): string {
 
 /** Reads a list file, finds its header and its entries. */
 export async function prepareList(data: Uint8Array, fileName: string): Promise<Result<ParsedList>> {
-  const tables = await readTable(data, fileName);
-  if (!tables.ok) return tables;
-  const nonEmpty = tables.value.filter((t) => t.rows.length > 0);
-  if (nonEmpty.length === 0) return fail('error.sheetEmpty', { file: fileName });
-  for (const table of nonEmpty) {
-    const texts = table.rows.slice(0, HEADER_SEARCH_ROWS).map((cells) => cells.map((c) => cellText(c)));
-    const header = LIST_COLUMNS.detectHeader(texts);
-    if (header === null) continue;
+  const read = await readHeaderedSheet(data, fileName, (texts) => LIST_COLUMNS.detectHeader(texts));
+  if (!read.ok) return read;
+  const { found, sheets } = read.value;
+  if (found !== null) {
+    const { table, texts, header } = found;
     const entries = entryRows(table, header.index + 1, header.mapping);
     if (entries.length === 0) return fail('error.noDataRows', { file: fileName, row: rowNumberOf(table, header.index) });
     if (entries.length > MAX_LIST_ROWS)
@@ -109,7 +106,7 @@ export async function prepareList(data: Uint8Array, fileName: string): Promise<R
     });
   }
   // A header without a name column is a list nobody can be found in.
-  const headerWithoutName = nonEmpty.some((t) =>
+  const headerWithoutName = sheets.some((t) =>
     t.rows
       .slice(0, HEADER_SEARCH_ROWS)
       .some((cells) => cells.filter((c) => LIST_COLUMNS.fieldForHeader(cellText(c)) !== null).length >= 2),

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { HEADER_SEARCH_ROWS, RESIDENT_FIELDS, detectHeader, type ColumnMapping } from '../../shared/registry/fields';
+import { RESIDENT_FIELDS, detectHeader, type ColumnMapping } from '../../shared/registry/fields';
 import { cellText } from '../../shared/registry/validate-row';
 import { fail, ok, type Result } from '../../shared/result';
-import { readTable, rowNumberOf, type SheetTable } from '../spreadsheet/read-table';
+import { readHeaderedSheet, rowNumberOf, type SheetTable } from '../spreadsheet/read-table';
 
 /** A registry extract read from its file, with the header found and the columns mapped. */
 export interface ParsedExtract {
@@ -24,35 +24,29 @@ export function dataRowCount(parsed: ParsedExtract): number {
 
 /** Reads the file and finds its header row (on the first visible sheet that has one). */
 export async function prepareExtract(data: Uint8Array, fileName: string): Promise<Result<ParsedExtract>> {
-  const tables = await readTable(data, fileName);
-  if (!tables.ok) return tables;
-  const nonEmpty = tables.value.filter((t) => t.rows.length > 0);
-  if (nonEmpty.length === 0) return fail('error.sheetEmpty', { file: fileName });
-  for (const table of nonEmpty) {
-    const texts = table.rows.slice(0, HEADER_SEARCH_ROWS).map((cells) => cells.map((c) => cellText(c)));
-    const header = detectHeader(texts);
-    if (header === null) continue;
-    const columnTitles = texts[header.index]!;
-    const mapping = header.mapping;
-    if (mapping.personalId === undefined) return fail('error.noIdColumn', { file: fileName });
-    if (mapping.fullName === undefined) return fail('error.noNameColumn', { file: fileName });
-    const dataStart = header.index + 1;
-    const headerRow = rowNumberOf(table, header.index);
-    if (!table.rows.slice(dataStart).some((cells) => cells.some((c) => cellText(c) !== ''))) {
-      return fail('error.noDataRows', { file: fileName, row: headerRow });
-    }
-    return ok({
-      fileName,
-      sha256: createHash('sha256').update(data).digest('hex'),
-      sheetName: table.name,
-      headerRow,
-      columnTitles,
-      mapping,
-      table,
-      dataStart,
-    });
+  const read = await readHeaderedSheet(data, fileName, detectHeader);
+  if (!read.ok) return read;
+  if (read.value.found === null) return fail('error.noHeader', { file: fileName });
+  const { table, texts, header } = read.value.found;
+  const columnTitles = texts[header.index]!;
+  const mapping = header.mapping;
+  if (mapping.personalId === undefined) return fail('error.noIdColumn', { file: fileName });
+  if (mapping.fullName === undefined) return fail('error.noNameColumn', { file: fileName });
+  const dataStart = header.index + 1;
+  const headerRow = rowNumberOf(table, header.index);
+  if (!table.rows.slice(dataStart).some((cells) => cells.some((c) => cellText(c) !== ''))) {
+    return fail('error.noDataRows', { file: fileName, row: headerRow });
   }
-  return fail('error.noHeader', { file: fileName });
+  return ok({
+    fileName,
+    sha256: createHash('sha256').update(data).digest('hex'),
+    sheetName: table.name,
+    headerRow,
+    columnTitles,
+    mapping,
+    table,
+    dataStart,
+  });
 }
 
 /** Checks a (possibly user-edited) mapping: the ID and name columns present, columns that exist, none used twice. */

@@ -16,6 +16,7 @@ import {
   type TextEncoding,
 } from '../../shared/text/legacy-encodings';
 import type { CellValue } from '../../shared/types';
+import { cellText } from '../../shared/registry/validate-row';
 
 export interface SheetTable {
   readonly name: string;
@@ -28,6 +29,36 @@ export interface SheetTable {
 }
 
 /** The row number the spreadsheet shows (1-based, title rows counted) for `rows[index]`. */
+/** A sheet whose first rows hold a header, with those rows as text and the header found. */
+export interface HeaderedSheet<H> {
+  readonly table: SheetTable;
+  /** The first HEADER_SEARCH_ROWS rows as text. */
+  readonly texts: readonly (readonly string[])[];
+  readonly header: H;
+}
+
+/**
+ * Reads a file and finds its header the way extracts and lists both need: on the first non-empty
+ * (visible) sheet where `detect` recognises one among the first rows. `sheets` are the non-empty
+ * sheets, for a caller that explains why none had a header.
+ */
+export async function readHeaderedSheet<H>(
+  data: Uint8Array,
+  fileName: string,
+  detect: (texts: string[][]) => H | null,
+): Promise<Result<{ readonly found: HeaderedSheet<H> | null; readonly sheets: readonly SheetTable[] }>> {
+  const tables = await readTable(data, fileName);
+  if (!tables.ok) return tables;
+  const sheets = tables.value.filter((t) => t.rows.length > 0);
+  if (sheets.length === 0) return fail('error.sheetEmpty', { file: fileName });
+  for (const table of sheets) {
+    const texts = table.rows.slice(0, HEADER_SEARCH_ROWS).map((cells) => cells.map((c) => cellText(c)));
+    const header = detect(texts);
+    if (header !== null) return ok({ found: { table, texts, header }, sheets });
+  }
+  return ok({ found: null, sheets });
+}
+
 export function rowNumberOf(table: SheetTable, index: number): number {
   return table.rowNumbers?.[index] ?? index + 1;
 }

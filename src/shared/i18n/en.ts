@@ -15,7 +15,6 @@ export const en: Record<MessageKey, string> = {
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.back': 'Back',
-  'common.comingSoon': 'This feature is being built.',
   'common.internalError': 'Something went wrong in the app. Please try again; if it persists, tell the district IT officer.',
   'common.networkError': 'Cannot reach the background service. Close this window and open the app again.',
   'demo.title': 'Welcome to Population data check',

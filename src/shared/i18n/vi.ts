@@ -13,7 +13,6 @@ export const vi = {
   'common.cancel': 'Hủy',
   'common.close': 'Đóng',
   'common.back': 'Quay lại',
-  'common.comingSoon': 'Chức năng này đang được xây dựng.',
   'common.internalError': 'Đã có lỗi trong phần mềm. Vui lòng thử lại; nếu vẫn lỗi, báo cho cán bộ kỹ thuật của huyện.',
   'common.networkError': 'Không kết nối được với phần mềm chạy nền. Hãy đóng cửa sổ này và mở lại ứng dụng.',
   'demo.title': 'Chào mừng đến với Đối chiếu dân cư',
