@@ -19,6 +19,7 @@ import { translate, type MessageKey, type MessageParams } from '../shared/i18n';
 import { fail, ok, type Result } from '../shared/result';
 import { wireApp, type ApiHost, type App, type HostParts } from './app-context';
 import { audit } from './audit/audit';
+import { SignInThrottle } from './auth/throttle';
 import { IDLE_MINUTES, MIN_PASSWORD_LENGTH } from './auth/users';
 import { restoreBackup } from './backup/backup';
 import { DatabaseKeys, keyringFile, newDatabaseKey, readKeyring, unlockKeyring, writeKeyring } from './db/keyring';
@@ -53,6 +54,7 @@ export class AppHost implements ApiHost {
   private app: App | null = null;
   /** Wrong passwords tried while the database was shut: written to the audit trail once it opens. */
   private failedWhileLocked: Date[] = [];
+  private readonly throttle = new SignInThrottle();
   readonly logger: Logger;
 
   private constructor(private readonly options: AppHostOptions) {
@@ -77,6 +79,18 @@ export class AppHost implements ApiHost {
   }
 
   async dispatch(channel: string, raw: unknown): Promise<ApiResponse<unknown>> {
+    if (channel !== 'auth-login' && channel !== 'auth-recover') return this.answer(channel, raw);
+    // Guessing passwords or the recovery code is slowed down, open database or not.
+    const wait = this.throttle.waitMs(Date.now());
+    if (wait > 0)
+      return { ok: false, error: { type: 'user', message: this.text('auth.throttled', { seconds: Math.ceil(wait / 1000) }) } };
+    const response = await this.answer(channel, raw);
+    if (response.ok) this.throttle.succeeded();
+    else if (response.error.type === 'user') this.throttle.failed(Date.now());
+    return response;
+  }
+
+  private async answer(channel: string, raw: unknown): Promise<ApiResponse<unknown>> {
     if (this.app) return this.app.dispatch(channel, raw);
     if (!(BEFORE_OPEN as readonly string[]).includes(channel) || !(CHANNELS as readonly string[]).includes(channel))
       return { ok: false, error: { type: 'auth', message: this.text('auth.required') } };

@@ -174,6 +174,23 @@ describe('the database key, wrapped by each password', () => {
     expect(wrong.stderr).toContain('sai khóa');
   });
 
+  it('slows down guessing: after five wrong tries, each further one makes the next wait, even for the right password', async () => {
+    await firstRun();
+    start();
+    for (let i = 0; i < 5; i++)
+      expect(await call('auth-login', { username: 'quantri', password: `sai-${i}-mat-khau` })).toMatchObject({
+        ok: false,
+        error: { message: 'Sai tên đăng nhập hoặc mật khẩu.' },
+      });
+    expect(await call('auth-login', { username: 'quantri', password: ADMIN.password })).toMatchObject({
+      ok: false,
+      error: { message: 'Đã nhập sai nhiều lần. Hãy đợi 1 giây rồi thử lại.' },
+    });
+    expect(host!.current).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await call('auth-login', { username: 'quantri', password: ADMIN.password })).toMatchObject({ ok: true });
+  });
+
   it('a new recovery code replaces the old one', async () => {
     const old = await firstRun();
     const made = await call('keys-new-recovery-code');

@@ -583,5 +583,6 @@ export const en: Record<MessageKey, string> = {
   'backup.previewText':
     '{residents} residents, {lists} lists, {documents} documents, {packages} packages; last change: {lastChange}.',
   'settings.encryption': 'Encryption',
+  'auth.throttled': 'Too many wrong tries. Wait {seconds} seconds, then try again.',
   'api.badRequest': 'Invalid request: {detail}',
 };

@@ -577,6 +577,7 @@ export const vi = {
   'backup.previewText':
     '{residents} nhân khẩu, {lists} danh sách, {documents} văn bản, {packages} gói; thay đổi cuối: {lastChange}.',
   'settings.encryption': 'Mã hóa dữ liệu',
+  'auth.throttled': 'Đã nhập sai nhiều lần. Hãy đợi {seconds} giây rồi thử lại.',
   'api.badRequest': 'Yêu cầu không hợp lệ: {detail}',
 } as const;
 
