@@ -5,7 +5,7 @@
  * one with a random key when the administrator is created. A plain database (made by the CLI
  * without a key) opens at once, as before.
  */
-import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import {
   CHANNELS,
   requestSchemas,
@@ -22,8 +22,16 @@ import { audit } from './audit/audit';
 import { SignInThrottle } from './auth/throttle';
 import { IDLE_MINUTES, MIN_PASSWORD_LENGTH } from './auth/users';
 import { restoreBackup } from './backup/backup';
-import { DatabaseKeys, keyringFile, newDatabaseKey, readKeyring, unlockKeyring, writeKeyring } from './db/keyring';
-import { isEncryptedFile, openDatabase } from './db/open-database';
+import {
+  DatabaseKeys,
+  hasRecoveryEntry,
+  keyringFile,
+  newDatabaseKey,
+  readKeyring,
+  unlockKeyring,
+  writeKeyring,
+} from './db/keyring';
+import { fileIsEncrypted, openDatabase } from './db/open-database';
 import { openWithPassphrase } from './db/open-with-passphrase';
 import type { Logger } from './log/logger';
 
@@ -38,17 +46,6 @@ export interface AppHostOptions {
 
 /** The channels the sign-in screen uses; everything else waits for the database to open. */
 const BEFORE_OPEN: readonly Channel[] = ['app-info', 'auth-status', 'auth-setup', 'auth-login', 'auth-recover', 'auth-logout'];
-
-function headerIsEncrypted(file: string): boolean {
-  const header = Buffer.alloc(16);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, header, 0, 16, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return isEncryptedFile(header);
-}
 
 export class AppHost implements ApiHost {
   private app: App | null = null;
@@ -65,7 +62,7 @@ export class AppHost implements ApiHost {
   static start(options: AppHostOptions): Result<AppHost> {
     const host = new AppHost(options);
     const file = options.databaseFile;
-    if (options.passphrase || (existsSync(file) && !headerIsEncrypted(file))) {
+    if (options.passphrase || (existsSync(file) && !fileIsEncrypted(file))) {
       const opened = openWithPassphrase(file, options.passphrase || null);
       if (!opened.ok) return opened;
       host.app = host.wire(opened.value);
@@ -149,7 +146,7 @@ export class AppHost implements ApiHost {
       user: null,
       idleMinutes: IDLE_MINUTES,
       encrypted: true,
-      canRecover: ring.ok && ring.value !== null && ring.value.entries.some((e) => e.kind === 'recovery'),
+      canRecover: ring.ok && hasRecoveryEntry(ring.value),
     };
   }
 

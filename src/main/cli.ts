@@ -2,7 +2,7 @@
  * The command-line host (DESIGN.md §5): `doichieu <command> [--db FILE] [--json]`.
  * Exit 0 on success, 1 on bad input (Vietnamese message on stderr, nothing written), 2 on wrong usage.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve as resolvePath } from 'node:path';
 import { translate, type MessageKey, type MessageParams } from '../shared/i18n';
 import { SIGN_ROLES, type ExportedFile, type PackageCounts, type PackageRecordType, type SignRole } from '../shared/api-contract';
@@ -16,7 +16,7 @@ import { parseCapture } from '../shared/scanner/capture';
 import { SCAN_FORMATS, type ScanFormat } from '../shared/scanner/decoders';
 import { LIST_KINDS, type ListKind } from '../shared/lists/fields';
 import { ENTRY_STATUSES } from '../shared/verification/vocabulary';
-import { isEncryptedFile, type Db } from './db/open-database';
+import { fileIsEncrypted, type Db } from './db/open-database';
 import type { DatabaseKeys } from './db/keyring';
 import { keyFromPassphrase, openWithPassphrase } from './db/open-with-passphrase';
 import { checkList } from './lists/check-list';
@@ -650,11 +650,7 @@ export async function runFromProcess(): Promise<void> {
   // An encrypted database and no DOICHIEU_KEY: at a terminal, ask for the passphrase (never echoed).
   const file = databaseArgument(argv, env);
   if (!env.DOICHIEU_KEY && file && process.stdin.isTTY && existsSync(file)) {
-    const header = Buffer.alloc(16);
-    const fd = openSync(file, 'r');
-    readSync(fd, header, 0, 16, 0);
-    closeSync(fd);
-    if (isEncryptedFile(header)) env.DOICHIEU_KEY = await promptPassphrase(text('cli.passphrase', { file }));
+    if (fileIsEncrypted(file)) env.DOICHIEU_KEY = await promptPassphrase(text('cli.passphrase', { file }));
   }
   await runCli(argv, {
     stdout: (t) => process.stdout.write(t),

@@ -29,7 +29,7 @@ import {
 import { documentFileName, documentPdf } from '../documents/state-pdf';
 import { basename, join } from 'node:path';
 import { createBackup, listBackups, previewBackup } from '../backup/backup';
-import { newRecoveryCode, type DatabaseKeys } from '../db/keyring';
+import type { DatabaseKeys } from '../db/keyring';
 import { audit } from '../audit/audit';
 import { createUser, IDLE_MINUTES, listUsers, login, resetPassword, userCount, userRole, type Session } from '../auth/users';
 import { exportPackage, importAck, packagesState, storedPackage, verifyPackage } from '../packages/packages';
@@ -430,9 +430,9 @@ export function createHandlers(ctx: ApiContext): Handlers {
       // An encrypted database gets its recovery code now, shown this once for the administrator to keep.
       let recoveryCode: string | undefined;
       if (ctx.keys.encrypted && !ctx.keys.hasRecovery()) {
-        recoveryCode = newRecoveryCode();
-        const kept = ctx.keys.grant('recovery', '', recoveryCode);
-        if (!kept.ok) return kept;
+        const made = ctx.keys.newRecoveryCode();
+        if (!made.ok) return made;
+        recoveryCode = made.value;
       }
       const signedIn = login(db, ctx.session, username, password, ctx.clock());
       return signedIn.ok ? ok({ ...authStatus(), ...(recoveryCode ? { recoveryCode } : {}) }) : signedIn;
@@ -477,11 +477,10 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'keys-new-recovery-code': () => {
       if (!ctx.keys.encrypted) return fail('keys.notEncrypted');
-      const recoveryCode = newRecoveryCode();
-      const kept = ctx.keys.grant('recovery', '', recoveryCode);
-      if (!kept.ok) return kept;
+      const made = ctx.keys.newRecoveryCode();
+      if (!made.ok) return made;
       audit(db, 'keys.recovery', null, {}, ctx.clock());
-      return ok({ recoveryCode });
+      return ok({ recoveryCode: made.value });
     },
     'backup-state': () => ok(backupState()),
     'backup-set-folder': ({ folder }) => {

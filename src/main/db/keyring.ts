@@ -156,6 +156,11 @@ export function unlockKeyring(ring: Keyring, kind: KeyKind, name: string, secret
   return null;
 }
 
+/** Whether a recovery code can open this keyring. */
+export function hasRecoveryEntry(ring: Keyring | null): boolean {
+  return ring !== null && ring.entries.some((e) => e.kind === 'recovery');
+}
+
 /** The ring with `entry` in place of any earlier one of the same kind and name. */
 export function withEntry(ring: Keyring | null, entry: WrappedKey): Keyring {
   const kept = (ring?.entries ?? []).filter((e) => !(e.kind === entry.kind && e.name === entry.name));
@@ -194,7 +199,14 @@ export class DatabaseKeys {
   /** Whether a recovery code can open the database. */
   hasRecovery(): boolean {
     const ring = readKeyring(this.databaseFile);
-    return this.key !== null && ring.ok && ring.value !== null && ring.value.entries.some((e) => e.kind === 'recovery');
+    return this.key !== null && ring.ok && hasRecoveryEntry(ring.value);
+  }
+
+  /** A new recovery code, which replaces the old one; shown to the administrator once. */
+  newRecoveryCode(): Result<string> {
+    const code = newRecoveryCode();
+    const granted = this.grant('recovery', '', code);
+    return granted.ok ? ok(code) : granted;
   }
 
   /** Puts a copy of the keyring beside a copy of the database (a backup). */

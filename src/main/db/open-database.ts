@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { fail, ok, type Result } from '../../shared/result';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
@@ -76,6 +76,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): Result<Db
 /** Whether a database file is encrypted (its first bytes are not SQLite's plain header). */
 export function isEncryptedFile(bytes: Uint8Array): boolean {
   return !Buffer.from(bytes.subarray(0, 16)).equals(Buffer.from('SQLite format 3\0', 'latin1'));
+}
+
+/** Whether an existing database file on disk is encrypted (reads only its first 16 bytes). */
+export function fileIsEncrypted(file: string): boolean {
+  const header = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return isEncryptedFile(header);
 }
 
 /**

@@ -4,16 +4,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { fail, ok, type Result } from '../../shared/result';
-import {
-  DatabaseKeys,
-  keyringFile,
-  newDatabaseKey,
-  readKeyring,
-  unlockKeyring,
-  withEntry,
-  wrapKey,
-  writeKeyring,
-} from './keyring';
+import { DatabaseKeys, keyringFile, newDatabaseKey, readKeyring, unwrapKey, withEntry, wrapKey, writeKeyring } from './keyring';
 import { openDatabase, type Db } from './open-database';
 
 export interface OpenedDatabase {
@@ -61,7 +52,7 @@ export function keyFromPassphrase(file: string, passphrase: string | null): Resu
   if (passphrase === null) return fail('db.encrypted', { file });
   const entries = [...ring.value.entries].sort((a, b) => order(a.kind) - order(b.kind));
   for (const entry of entries) {
-    const key = unlockKeyring(ring.value, entry.kind, entry.name, passphrase);
+    const key = unwrapKey(entry, passphrase);
     if (key !== null) return ok(key);
   }
   return fail('db.wrongKey', { file, reason: '' });
