@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/main/db/open-database';
 import { generateDemoResidents } from '../src/main/demo/demo-residents';
-import { exportPackage, verifyPackage } from '../src/main/packages/packages';
+import { exportPackage } from '../src/main/packages/packages';
+import { verifyPackage } from '../src/main/packages/verify-package';
 
 export async function benchPackage(records: number): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'doichieu-bench-pkg-'));

@@ -3,8 +3,10 @@
 // `npm run dist`), else node_modules/electron's downloaded runtime (with `npm run build` done).
 // Where neither exists (an offline machine: the runtime downloads from the internet on first use),
 // it says plainly that the smoke test was SKIPPED, and why, rather than passing silently.
+// With DOICHIEU_TEST_REPORT set (scripts/run-tests.mjs), a Playwright JSON report goes to that file,
+// counting the smoke tests as skipped when they could not run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 function electronRuntime() {
@@ -16,8 +18,38 @@ function electronRuntime() {
   return existsSync(binary) ? binary : null;
 }
 
+const report = process.env.DOICHIEU_TEST_REPORT;
+const playwright = (args, env = {}) =>
+  spawnSync('npx', ['playwright', 'test', '-c', 'playwright.electron.config.ts', ...args], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    env: {
+      ...process.env,
+      ...(report ? { PLAYWRIGHT_JSON_OUTPUT_FILE: report, PLAYWRIGHT_JSON_OUTPUT_NAME: report } : {}),
+      ...env,
+    },
+  });
+
+/** How many smoke tests there are (Playwright lists them without running anything). */
+function countTests() {
+  const listed = spawnSync('npx', ['playwright', 'test', '-c', 'playwright.electron.config.ts', '--list', '--reporter=json'], {
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: '', PLAYWRIGHT_JSON_OUTPUT_NAME: '' },
+  });
+  const count = (suite) =>
+    (suite.specs ?? []).reduce((n, spec) => n + (spec.tests ?? []).length, 0) +
+    (suite.suites ?? []).reduce((n, inner) => n + count(inner), 0);
+  try {
+    return count(JSON.parse(listed.stdout));
+  } catch {
+    return 1;
+  }
+}
+
 const runtime = electronRuntime();
 if (runtime === null) {
+  if (report) writeFileSync(report, JSON.stringify({ stats: { expected: 0, unexpected: 0, flaky: 0, skipped: countTests() } }));
   console.log(
     [
       '',
@@ -34,9 +66,5 @@ if (!process.env.DOICHIEU_ELECTRON_APP && !existsSync(join('out', 'main', 'main.
   console.error('Run "npm run build" first: the smoke test starts out/main/main.cjs.');
   process.exit(1);
 }
-const result = spawnSync('npx', ['playwright', 'test', '-c', 'playwright.electron.config.ts'], {
-  stdio: 'inherit',
-  shell: process.platform === 'win32',
-  env: { ...process.env, DOICHIEU_ELECTRON_RUNTIME: runtime },
-});
+const result = playwright(report ? ['--reporter=list,json'] : [], { DOICHIEU_ELECTRON_RUNTIME: runtime });
 process.exit(result.status ?? 1);

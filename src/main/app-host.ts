@@ -14,7 +14,7 @@ import {
   type AuthStatus,
   type BackupPreview,
 } from '../shared/api-contract';
-import type { Channel } from '../shared/channels';
+import type { Channel } from '../shared/api-contract';
 import { translate, type MessageKey, type MessageParams } from '../shared/i18n';
 import { fail, ok, type Result } from '../shared/result';
 import { wireApp, type ApiHost, type App, type HostParts } from './app-context';
@@ -136,7 +136,6 @@ export class AppHost implements ApiHost {
         residentCount: 0,
         demoResidentCount: 0,
         demoChoiceMade: true,
-        officerName: null,
         overdueLists: 0,
         encrypted: true,
       };

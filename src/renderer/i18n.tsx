@@ -8,9 +8,3 @@ export function useT(): (key: MessageKey, params?: MessageParams) => string {
   const locale = useContext(LocaleContext);
   return useCallback((key, params) => translate(locale, key, params), [locale]);
 }
-
-/** Formats a count with the current language's digit grouping (3.016 in Vietnamese). */
-export function useFormatCount(): (n: number) => string {
-  const locale = useContext(LocaleContext);
-  return useCallback((n) => n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-US'), [locale]);
-}

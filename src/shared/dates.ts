@@ -143,3 +143,8 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   };
   return Math.round((ms(to) - ms(from)) / 86_400_000);
 }
+
+/** Today's date in Vietnam (UTC+7), where the lists are drawn up. */
+export function vietnamToday(now: Date): IsoDate {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}

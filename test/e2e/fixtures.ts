@@ -1,8 +1,18 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/**
+ * Where a test keeps the page images the docs show: test-results/screenshots (untracked) while
+ * testing, docs/ when `npm run screenshots` sets DOICHIEU_SCREENSHOTS_DIR, so tests change no tracked file.
+ */
+export function screenshotPath(fileName: string): string {
+  const dir = process.env.DOICHIEU_SCREENSHOTS_DIR ?? join('test-results', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, fileName);
+}
 
 export const REGISTRY_FIXTURE = join('..', 'shared', 'fixtures', 'verification', 'registry.csv');
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { pdfQrCodes } from '../helpers/pdf';
-import { expect, test } from './fixtures';
+import { expect, screenshotPath, test } from './fixtures';
 
 const LIST_FIXTURE = resolve('..', 'shared', 'fixtures', 'verification', 'list.xlsx');
 
@@ -40,7 +40,7 @@ test('receives a list, resolves a mismatch from the keyboard, and exports the re
   await worklist.getByRole('row').filter({ hasText: 'Hà Văn Tường' }).click();
   await expect(panel).toContainText('Đã xử lý: Sửa danh sách theo CSDL — Nông Văn Hải');
   await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: 'docs/lists-page.png' });
+  await page.screenshot({ path: screenshotPath('lists-page.png') });
 
   // Undo and redo from the keyboard.
   await page.keyboard.press('Control+z');
@@ -72,13 +72,14 @@ test('receives a list, resolves a mismatch from the keyboard, and exports the re
   expect(sheet.getRow(8).getCell(16).value).toEqual(new Date('2000-02-08T00:00:00Z'));
   expect(String(sheet.getRow(8).getCell(19).value)).toMatch(/^Sửa danh sách theo CSDL/);
 
-  // The PDF is document 1/DS-UBND, version 1, in the state format; a page of it is kept under docs/.
+  // The PDF is document 1/DS-UBND, version 1, in the state format; a page of it is kept beside the screenshots.
   const pdf = downloads.find((d) => d.name === 'list-ket-qua-1-ban-1.pdf')!;
   const text = execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' });
   expect(text).toContain('Số: 1/DS-UBND');
   expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   expect(text).toContain('Hà Văn Tường');
-  execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '1', '-singlefile', pdf.path, 'docs/returned-list-page']);
+  const pageImage = screenshotPath('returned-list-page'); // pdftoppm adds .png
+  execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '1', '-singlefile', pdf.path, pageImage]);
 
   // The printed version is listed beside the list; the chairman's signature is recorded on it.
   await page.getByRole('menuitem', { name: 'Danh sách' }).click();

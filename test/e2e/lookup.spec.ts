@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, screenshotPath, test } from './fixtures';
 import { cccdMrz } from '../helpers/mrz';
 
 test.use({ seedRegistry: true });
@@ -16,7 +16,7 @@ test('a keyboard-mode scan typed into the lookup screen brings up the person, an
   await expect(result).toContainText('Dấu tiếng Việt');
   await expect(result.locator('mark').first()).toHaveText('Ma Thi Thoa');
   await expect(input).toBeFocused();
-  await page.screenshot({ path: 'docs/lookup-page.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('lookup-page.png'), fullPage: true });
 
   // A typed ID works the same way.
   await page.keyboard.type('008087993215');

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { answerWelcome, expect, test } from './fixtures';
+import { answerWelcome, expect, screenshotPath, test } from './fixtures';
 
 const REGISTRY_CSV = resolve('..', 'shared', 'fixtures', 'verification', 'registry.csv');
 
@@ -36,7 +36,7 @@ test('imports the registry extract through the UI and finds a person', async ({ 
   await expect(row).toContainText('Ma Thị Thoa');
   await expect(row).toContainText('18/03/1998');
   await expect(row).toContainText('Nữ');
-  await page.screenshot({ path: 'docs/residents-page.png' });
+  await page.screenshot({ path: screenshotPath('residents-page.png') });
 
   await page.getByLabel(/Tìm theo số định danh/).fill('008087993215');
   await page.keyboard.press('Enter');

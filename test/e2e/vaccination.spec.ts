@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, screenshotPath, test } from './fixtures';
 
 test.use({ seedRegistry: true });
 
@@ -88,7 +88,7 @@ test('a results list goes through import, check, confirmation, package export, v
   await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận danh sách' }).click();
   await expect(page.getByTestId('results-lists')).toContainText('Hoàng Văn Chủ');
   await expect(page.getByRole('dialog')).toBeHidden();
-  await page.screenshot({ path: 'docs/vaccination-page.png' });
+  await page.screenshot({ path: screenshotPath('vaccination-page.png') });
 
   // The package: one dose waits; it is exported, verified and acknowledged.
   await page.getByRole('menuitem', { name: 'Gói cập nhật' }).click();
@@ -133,5 +133,5 @@ test('a results list goes through import, check, confirmation, package export, v
   await expect(page.getByTestId('packages').getByRole('row').filter({ hasText: 'Tiêm chủng: 1' })).toContainText(
     '1 chấp nhận, 0 từ chối',
   );
-  await page.screenshot({ path: 'docs/packages-page.png' });
+  await page.screenshot({ path: screenshotPath('packages-page.png') });
 });

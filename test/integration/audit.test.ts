@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/main/documents/content';
+import { canonicalJson } from '../../src/shared/canonical-json';
 import { openDatabase } from '../../src/main/db/open-database';
 import { withDatabase } from '../helpers/db';
 import { cli } from '../helpers/cli';

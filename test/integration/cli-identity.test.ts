@@ -48,6 +48,7 @@ describe('doichieu id check', () => {
       valid: false,
       provinceCode: '008',
       provinceName: 'Tuyên Quang',
+      provinceNow: 'Tuyên Quang',
       sex: 'male',
       problems: ['Số định danh ghi giới tính nam, nhưng giới tính đã cho là nữ.'],
     });

@@ -49,8 +49,9 @@ describe('the printed list', () => {
     expect(out).toMatchObject({ documentNumber: '1/DS-UBND', version: 1 });
     const text = pdfText(pdf);
     for (const line of [
-      'UBND HUYỆN CHIÊM HÓA',
-      'ỦY BAN NHÂN DÂN XÃ TRUNG HÀ',
+      // Dated after 1 July 2025: a commune People's Committee with no district line above it.
+      'ỦY BAN NHÂN DÂN',
+      'XÃ TRUNG HÀ',
       'Số: 1/DS-UBND',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',

@@ -3,8 +3,8 @@ import { dispatch } from '../../src/main/api/dispatch';
 import { createHandlers } from '../../src/main/api/handlers';
 import type { App } from '../../src/main/app-context';
 import { createUser, hashPassword, login, Session, verifyPassword } from '../../src/main/auth/users';
-import { CHANNELS } from '../../src/shared/channels';
-import { CHANNEL_ROLES } from '../../src/shared/auth/roles';
+import { CHANNELS } from '../../src/shared/api-contract';
+import { CHANNEL_ROLES } from '../../src/shared/api-contract';
 import { tempApp } from '../helpers/app';
 
 let app: App;

@@ -1,5 +1,12 @@
-import { CHANNELS, requestSchemas, type ApiResponse, type Channel } from '../../shared/api-contract';
-import { CHANNEL_ROLES, mayUse } from '../../shared/auth/roles';
+import type { ZodType } from 'zod';
+import {
+  CHANNEL_ROLES,
+  CHANNELS,
+  channelAllows,
+  requestSchemas,
+  type ApiResponse,
+  type Channel,
+} from '../../shared/api-contract';
 import { translate } from '../../shared/i18n';
 import { getLocale } from '../settings/settings';
 import type { ApiContext, Handlers } from './handlers';
@@ -24,7 +31,7 @@ export async function dispatch(
   if (!isChannel(channel)) {
     return { ok: false, error: { type: 'user', message: translate(locale, 'api.badRequest', { detail: 'channel' }) } };
   }
-  const parsed = requestSchemas[channel].safeParse(raw ?? {});
+  const parsed = (requestSchemas[channel] as ZodType).safeParse(raw ?? {});
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => i.path.join('.') || i.code).join(', ');
     return { ok: false, error: { type: 'user', message: translate(locale, 'api.badRequest', { detail }) } };
@@ -34,7 +41,8 @@ export async function dispatch(
     const now = ctx.clock();
     const user = ctx.session.current(now);
     if (user === null) return { ok: false, error: { type: 'auth', message: translate(locale, 'auth.required') } };
-    if (!mayUse(user.role, channel)) return { ok: false, error: { type: 'user', message: translate(locale, 'auth.forbidden') } };
+    if (!channelAllows(channel, user.role))
+      return { ok: false, error: { type: 'user', message: translate(locale, 'auth.forbidden') } };
     ctx.session.touch(now);
   }
   try {

@@ -8,8 +8,8 @@
 import { unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open-database';
-import { canonicalJson } from '../documents/content';
-import { installationKey, signBytes, verifyBytes } from '../packages/signing-key';
+import { canonicalJson } from '../../shared/canonical-json';
+import { installationKey, signBytes, verifyBytes } from '../crypto/signing-key';
 import { getSetting } from '../settings/settings';
 
 const GENESIS = '0'.repeat(64);
@@ -36,6 +36,7 @@ export type AuditAction =
   | 'infection.add'
   | 'vaccine.edit'
   | 'settings.letterhead'
+  | 'settings.commune'
   | 'backup.create'
   | 'backup.restore'
   | 'user.add'

@@ -1,4 +1,6 @@
-import type { Db as Database } from './open-database';
+import type BetterSqlite from 'better-sqlite3-multiple-ciphers';
+
+type Database = BetterSqlite.Database;
 
 export interface Migration {
   readonly version: number;

@@ -8,9 +8,29 @@ const MIDDLE_MALE = ['Văn', 'Đức', 'Minh', 'Quang', 'Thanh', 'Hữu', 'Công
 const MIDDLE_FEMALE = ['Thị', 'Thu', 'Ngọc', 'Thanh', 'Phương', 'Hồng', 'Kim'];
 const GIVEN_MALE = ['Tường', 'Hùng', 'Dũng', 'Thắng', 'Đạt', 'Hưởng', 'Quyết', 'Sơn', 'Tuấn', 'Long', 'Khánh', 'Phúc', 'Hòa'];
 const GIVEN_FEMALE = ['Hằng', 'Thoa', 'Luyến', 'Hương', 'Lan', 'Mai', 'Ngọc', 'Thủy', 'Yến', 'Hoa', 'Nhung', 'Trang', 'Linh'];
-const VILLAGES = ['Thôn Mẫu Một', 'Thôn Mẫu Hai', 'Thôn Mẫu Ba', 'Bản Mẫu Bốn'];
 const ETHNICITIES = ['Kinh', 'Tày', 'Dao', 'Nùng'];
-export const DEMO_COMMUNE = 'xã Mẫu Sơn (DỮ LIỆU MẪU), huyện Chiêm Hóa, tỉnh Tuyên Quang';
+
+/**
+ * The demo commune is a real merged one (DOMAIN.md §9): the new xã Chiêm Hóa, made on 1 July 2025 of
+ * thị trấn Vĩnh Lộc and xã Phúc Thịnh, Xuân Quang, Ngọc Hội and Trung Hòa of the former Chiêm Hóa
+ * district. Its villages ("Mẫu" = sample) and people are made up; each village lies in one old commune.
+ */
+export const DEMO_COMMUNE = 'xã Chiêm Hóa, tỉnh Tuyên Quang';
+export const DEMO_VILLAGES: readonly { readonly village: string; readonly formerCommune: string }[] = [
+  { village: 'Thôn Mẫu Một', formerCommune: 'thị trấn Vĩnh Lộc' },
+  { village: 'Thôn Mẫu Hai', formerCommune: 'xã Phúc Thịnh' },
+  { village: 'Thôn Mẫu Ba', formerCommune: 'xã Xuân Quang' },
+  { village: 'Bản Mẫu Bốn', formerCommune: 'xã Ngọc Hội' },
+];
+const VILLAGES = DEMO_VILLAGES.map((v) => v.village);
+export const DEMO_FORMER_DISTRICT = 'huyện Chiêm Hóa';
+
+/** A demo village's address in today's two-level form, or as records made before 1 July 2025 write it. */
+export function demoAddress(village: string, form: 'new' | 'old'): string {
+  if (form === 'new') return `${village}, ${DEMO_COMMUNE}`;
+  const former = DEMO_VILLAGES.find((v) => v.village === village)?.formerCommune ?? 'xã Phúc Thịnh';
+  return `${village}, ${former}, ${DEMO_FORMER_DISTRICT}, tỉnh Tuyên Quang`;
+}
 
 /** A small deterministic PRNG (mulberry32), so the demo commune is the same on every machine. */
 function prng(seed: number): () => number {
@@ -47,7 +67,8 @@ export function generateDemoResidents(count: number, seed = 20211122): ResidentR
     ].join(' ');
     const birthDate: IsoDate =
       year < 1950 && random() < 0.3 ? String(year) : `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    const address = `${pick(VILLAGES)}, ${DEMO_COMMUNE}`;
+    // Registry extracts since the reform write the new form; about one resident in ten still has the old one.
+    const address = demoAddress(pick(VILLAGES), serial.endsWith('7') ? 'old' : 'new');
     residents.push({
       personalId,
       oldId: year < 2000 && random() < 0.7 ? `07${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}` : null,

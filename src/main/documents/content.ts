@@ -2,7 +2,8 @@
  * What a printed list says, frozen: the content a document version keeps, its canonical form (keys
  * sorted, so the same content always gives the same bytes) and that form's SHA-256.
  */
-import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../shared/canonical-json';
+import { sha256Hex } from '../crypto/hash';
 import type { IsoDate } from '../../shared/dates';
 import type { Letterhead } from '../../shared/documents/letterhead';
 import type { ListKind } from '../../shared/lists/fields';
@@ -43,6 +44,16 @@ export interface DocumentContent {
   readonly totals: Readonly<Record<EntryStatus, number>>;
 }
 
+/** A printed version as stored: its number, version, frozen content and hash. */
+export interface StoredDocument {
+  readonly id: number;
+  readonly number: string;
+  readonly version: number;
+  readonly hash: string;
+  readonly content: DocumentContent;
+  readonly signed: boolean;
+}
+
 /** The list's result as it stands, ready to print; null when there is no such list. */
 export function currentContent(
   db: Db,
@@ -79,27 +90,6 @@ export function currentContent(
     })),
     totals: summary.summary,
   };
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return typeof value === 'string' ? value.normalize('NFC') : value;
-}
-
-/** The canonical form: JSON with every object's keys sorted and text in NFC. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export function contentHash(content: DocumentContent): string {

@@ -5,16 +5,16 @@
  * signed version never changes.
  */
 import { audit, signedHead } from '../audit/audit';
-import { installationKey } from '../packages/signing-key';
+import { installationKey } from '../crypto/signing-key';
 import type { PrintMarks } from './state-pdf';
 import type { DocumentVerification, DocumentVersionView, SignRole } from '../../shared/api-contract';
 import { DEFAULT_LETTERHEAD, parseDocumentCode, type DocumentCode, type Letterhead } from '../../shared/documents/letterhead';
 import { translate, type Locale } from '../../shared/i18n';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/open-database';
-import { vietnamToday } from '../lists/import-list';
+import { vietnamToday } from '../../shared/dates';
 import { getSetting, setSetting } from '../settings/settings';
-import { contentHash, currentContent, listBody, printedBody, type DocumentContent } from './content';
+import { contentHash, currentContent, listBody, printedBody, type DocumentContent, type StoredDocument } from './content';
 
 interface DocumentRowDb {
   readonly id: number;
@@ -28,15 +28,6 @@ interface DocumentRowDb {
   readonly signed_at: string | null;
   readonly signed_by: string | null;
   readonly signed_role: SignRole | null;
-}
-
-export interface StoredDocument {
-  readonly id: number;
-  readonly number: string;
-  readonly version: number;
-  readonly hash: string;
-  readonly content: DocumentContent;
-  readonly signed: boolean;
 }
 
 /** The letterhead the settings hold (the defaults where a field was never set). */

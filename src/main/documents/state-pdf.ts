@@ -9,20 +9,26 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatDateVi } from '../../shared/dates';
-import { formatDocumentCode, placeAndDate, recipientLines, signatureHeading } from '../../shared/documents/letterhead';
+import {
+  formatDocumentCode,
+  issuingBodyLines,
+  paperLetterhead,
+  placeAndDate,
+  recipientLines,
+  signatureHeading,
+} from '../../shared/documents/letterhead';
 import { translate, type MessageKey } from '../../shared/i18n';
 import { ENTRY_STATUSES } from '../../shared/verification/vocabulary';
 import { resourcePath } from '../paths';
 import { formatAuditHead, type AuditHead } from '../audit/audit';
-import type { DocumentRow } from './content';
-import type { StoredDocument } from './documents';
+import type { Letterhead } from '../../shared/documents/letterhead';
+import type { DocumentContent, DocumentRow, StoredDocument } from './content';
+import { CellWrapper, drawTableRow, paginateRows } from './pdf-table';
 
 const MM = 72 / 25.4;
 const A4 = { short: 595.28, long: 841.89 };
 // Decree 30: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
 const MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
-const TABLE_FONT_SIZE = 10;
-const PADDING = 3;
 const QR_SIZE = 15 * MM;
 
 // The paper is Vietnamese whatever the screen's language: it is a state document.
@@ -80,7 +86,7 @@ function drawQr(doc: PDFKit.PDFDocument, modules: { size: number; get(r: number,
   doc.fillColor('black').fill();
 }
 
-/** The PDF of one document version. */
+/** What a print carries besides the content. */
 export interface PrintMarks {
   /** The installation's key fingerprint, at the foot of every page. */
   readonly keyFingerprint: string;
@@ -88,11 +94,19 @@ export interface PrintMarks {
   readonly auditHead: AuditHead;
 }
 
-export function documentPdf(document: StoredDocument, marks: PrintMarks | null = null): Promise<Uint8Array> {
-  const keyFingerprint = marks?.keyFingerprint ?? null;
-  const { content } = document;
-  const { letterhead } = content;
-  const columns = columnsFor(content.rows);
+/** The page and the table's columns: A4 portrait unless the columns' minimum widths need landscape. */
+interface Layout {
+  readonly landscape: boolean;
+  readonly pageWidth: number;
+  readonly pageHeight: number;
+  /** Between the margins. */
+  readonly width: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly widths: readonly number[];
+}
+
+function layoutFor(columns: readonly Column[]): Layout {
   const portraitWidth = A4.short - MARGINS.left - MARGINS.right;
   const minWidth = columns.reduce((n, c) => n + c.min, 0);
   const landscape = minWidth > portraitWidth;
@@ -101,15 +115,18 @@ export function documentPdf(document: StoredDocument, marks: PrintMarks | null =
   const width = pageWidth - MARGINS.left - MARGINS.right;
   const totalWeight = columns.reduce((n, c) => n + c.weight, 0);
   const widths = columns.map((c) => c.min + ((width - minWidth) * c.weight) / totalWeight);
-  const code = formatDocumentCode({ number: document.number, version: document.version, hash: document.hash });
+  return { landscape, pageWidth, pageHeight, width, left: MARGINS.left, bottom: pageHeight - MARGINS.bottom, widths };
+}
 
+function openDocument(document: StoredDocument, marks: PrintMarks | null, layout: Layout, code: string) {
+  const { content } = document;
   const doc = new PDFDocument({
     size: 'A4',
-    layout: landscape ? 'landscape' : 'portrait',
+    layout: layout.landscape ? 'landscape' : 'portrait',
     margins: MARGINS,
     info: {
       Title: `${t('doc.title')} ${document.number}`,
-      Author: letterhead.issuingBody,
+      Author: content.letterhead.issuingBody,
       Creator: 'Đối chiếu dân cư',
       Subject: t(`doc.subtitle.${content.list.kind}`),
       // Read back by `doc verify`: the same code as the QR on every page.
@@ -124,34 +141,30 @@ export function documentPdf(document: StoredDocument, marks: PrintMarks | null =
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
-  const left = MARGINS.left;
-  const bottom = pageHeight - MARGINS.bottom;
+  return { doc, done };
+}
 
-  // Every page, as it is begun: the QR code and its text in the bottom margin, the page number from
-  // page 2 on. (Drawn up front, so pages need not be kept in memory to the end.)
+/**
+ * Every page, as it is begun: the QR code and its text in the bottom margin, the page number from
+ * page 2 on. (Drawn up front, so pages need not be kept in memory to the end.)
+ */
+function decoratePages(doc: PDFKit.PDFDocument, layout: Layout, code: string, footer: string): void {
   const qr = QRCode.create(code, { errorCorrectionLevel: 'M' }).modules;
-  // The installation's key fingerprint tells the registry side whose document (and packages) these are.
-  const footer = [
-    t('doc.footer', { number: document.number, version: document.version, hash: document.hash.slice(0, 16) }),
-    keyFingerprint ? t('doc.footerKey', { fingerprint: keyFingerprint }) : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
   let pageNumber = 0;
   const decoratePage = () => {
     pageNumber++;
     const { x, y } = doc;
     const keptBottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // drawing inside the margin must not start a new page
-    const qrX = pageWidth - MARGINS.right - QR_SIZE;
-    const qrY = pageHeight - MARGINS.bottom + 2 * MM;
+    const qrX = layout.pageWidth - MARGINS.right - QR_SIZE;
+    const qrY = layout.pageHeight - MARGINS.bottom + 2 * MM;
     drawQr(doc, qr, qrX, qrY);
     doc.font('regular').fontSize(7).fillColor('#333333');
     doc.text(footer, qrX - 6 - doc.widthOfString(footer), qrY + 4 * MM, { lineBreak: false });
     if (pageNumber > 1) {
       const label = String(pageNumber);
       doc.fontSize(13).fillColor('black');
-      doc.text(label, left + (width - doc.widthOfString(label)) / 2, 10 * MM, { lineBreak: false });
+      doc.text(label, layout.left + (layout.width - doc.widthOfString(label)) / 2, 10 * MM, { lineBreak: false });
     }
     doc.page.margins.bottom = keptBottom;
     doc.fillColor('black');
@@ -160,14 +173,24 @@ export function documentPdf(document: StoredDocument, marks: PrintMarks | null =
   };
   doc.on('pageAdded', decoratePage);
   decoratePage();
+}
 
-  // Header blocks: issuing bodies and number on the left, the national motto and place-date on the right.
-  const leftWidth = width * (landscape ? 0.4 : 0.42);
+/** Header blocks: issuing bodies and number on the left, the national motto and place-date on the right. Returns where they end. */
+function drawHeading(doc: PDFKit.PDFDocument, layout: Layout, document: StoredDocument): number {
+  // From 1 July 2025 no district line above the commune (paperLetterhead).
+  const letterhead = paperLetterhead(document.content.letterhead, document.content.issuedOn);
+  const { left, width } = layout;
+  const leftWidth = width * (layout.landscape ? 0.4 : 0.42);
   const rightX = left + leftWidth;
   const rightWidth = width - leftWidth;
   const top = MARGINS.top;
-  doc.font('regular').fontSize(12).text(letterhead.parentBody.toUpperCase(), left, top, { width: leftWidth, align: 'center' });
-  doc.font('bold').fontSize(12).text(letterhead.issuingBody.toUpperCase(), { width: leftWidth, align: 'center' });
+  doc.x = left;
+  doc.y = top;
+  if (letterhead.parentBody.trim() !== '') {
+    doc.font('regular').fontSize(12).text(letterhead.parentBody.toUpperCase(), { width: leftWidth, align: 'center' });
+  }
+  for (const line of issuingBodyLines(letterhead))
+    doc.font('bold').fontSize(12).text(line, { width: leftWidth, align: 'center' });
   const ruleY = doc.y + 2;
   doc
     .moveTo(left + leftWidth / 3, ruleY)
@@ -193,10 +216,16 @@ export function documentPdf(document: StoredDocument, marks: PrintMarks | null =
   doc
     .font('italic')
     .fontSize(13)
-    .text(placeAndDate(letterhead.place, content.issuedOn), rightX, mottoRule + 6, { width: rightWidth, align: 'center' });
-  let y = Math.max(leftBottom, doc.y) + 18;
+    .text(placeAndDate(letterhead.place, document.content.issuedOn), rightX, mottoRule + 6, {
+      width: rightWidth,
+      align: 'center',
+    });
+  return Math.max(leftBottom, doc.y) + 18;
+}
 
-  // Title.
+/** The title, the kind of list, and what it is attached to. Returns where it ends. */
+function drawTitle(doc: PDFKit.PDFDocument, layout: Layout, content: DocumentContent, y: number): number {
+  const { left, width } = layout;
   doc.font('bold').fontSize(14).text(t('doc.title'), left, y, { width, align: 'center' });
   doc
     .font('bold')
@@ -213,129 +242,68 @@ export function documentPdf(document: StoredDocument, marks: PrintMarks | null =
       }),
       { width, align: 'center' },
     );
-  y = doc.y + 10;
+  return doc.y + 10;
+}
 
-  // The table.
-  // Cells are broken into lines here (greedy, by words; a word wider than the cell by letters) and
-  // each line drawn on its own: pdfkit's own wrapper is far slower on ten thousand rows, and the same
-  // address recurs on many of them.
-  const wrapped = new Map<string, string[]>();
-  const linesOf = (text: string, i: number, font: string): string[] => {
-    const width = widths[i]! - 2 * PADDING;
-    const key = `${font}|${i}|${text}`;
-    const cached = wrapped.get(key);
-    if (cached) return cached;
-    const lines: string[] = [];
-    for (const paragraph of text.split('\n')) {
-      let line = '';
-      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (doc.widthOfString(candidate) <= width) {
-          line = candidate;
-          continue;
-        }
-        if (line) lines.push(line);
-        line = '';
-        let rest = word;
-        while (doc.widthOfString(rest) > width && rest.length > 1) {
-          let cut = rest.length - 1;
-          while (cut > 1 && doc.widthOfString(rest.slice(0, cut)) > width) cut--;
-          lines.push(rest.slice(0, cut));
-          rest = rest.slice(cut);
-        }
-        line = rest;
-      }
-      lines.push(line);
-    }
-    wrapped.set(key, lines);
-    return lines;
-  };
-  const heightOf = (cells: readonly string[], font: string) => {
-    doc.font(font).fontSize(TABLE_FONT_SIZE);
-    const lineHeight = doc.currentLineHeight(true);
-    return Math.max(...cells.map((c, i) => linesOf(c, i, font).length)) * lineHeight + 2 * PADDING;
-  };
-  const drawRow = (cells: readonly string[], at: number, font: string, height: number, align: 'left' | 'center') => {
-    doc.font(font).fontSize(TABLE_FONT_SIZE).lineWidth(0.5).fillColor('black');
-    const lineHeight = doc.currentLineHeight(true);
-    let x = left;
-    for (const w of widths) {
-      doc.rect(x, at, w, height);
-      x += w;
-    }
-    doc.stroke('black');
-    x = left;
-    cells.forEach((c, i) => {
-      const w = widths[i]! - 2 * PADDING;
-      const centred = i === 0 || align === 'center';
-      linesOf(c, i, font).forEach((line, k) => {
-        if (line === '') return;
-        const offset = centred ? (w - doc.widthOfString(line)) / 2 : 0;
-        doc.text(line, x + PADDING + offset, at + PADDING + k * lineHeight, { lineBreak: false });
-      });
-      x += widths[i]!;
-    });
-  };
-  const newPage = () => {
-    doc.addPage();
-    return MARGINS.top + 14; // room for the page number
-  };
-  const headerCells = columns.map((c) => c.title);
-  const headerHeight = heightOf(headerCells, 'bold');
-  // Pagination first, so the totals and the signature never stand alone on a last page: when they
-  // do not fit under the last rows, the last two rows move over with them.
-  const rowCells = content.rows.map((row, i) => columns.map((c) => c.cell(row, i)));
-  const rowHeights = rowCells.map((cells) => heightOf(cells, 'regular'));
+function totalsLine(content: DocumentContent): string {
   const total = ENTRY_STATUSES.reduce((n, s) => n + content.totals[s], 0);
   const parts = ENTRY_STATUSES.filter((s) => content.totals[s] > 0)
     .map((s) => `${t(`status.${s}`)}: ${content.totals[s]}`)
     .join('; ');
-  const totalsText = t('doc.totals', { total, parts: parts || '0' });
-  doc.font('regular').fontSize(13);
-  const totalsHeight = doc.heightOfString(totalsText, { width }) + 20;
-  const heading = signatureHeading(letterhead);
-  const recipients = recipientLines(letterhead);
-  const blockHeight = Math.max(heading.length * 17 + 25 * MM + 17, 16 + recipients.length * 14);
-  const continuedTop = MARGINS.top + 14; // room for the page number
-  const tableTop = y + headerHeight + 40 > bottom ? null : y;
-  const paginate = (keepLast: number) => {
-    const breaks = new Set<number>();
-    let at = (tableTop ?? continuedTop) + headerHeight;
-    rowHeights.forEach((h, i) => {
-      const keptWithSignature = keepLast > 0 && i === rowHeights.length - keepLast && at > continuedTop + headerHeight;
-      if (at + h > bottom || keptWithSignature) {
-        breaks.add(i);
-        at = continuedTop + headerHeight;
-      }
-      at += h;
-    });
-    return { breaks, end: at };
-  };
-  let { breaks, end } = paginate(0);
-  if (end + totalsHeight + blockHeight > bottom && rowHeights.length > 2) ({ breaks, end } = paginate(2));
+  return t('doc.totals', { total, parts: parts || '0' });
+}
 
-  if (tableTop === null) y = newPage();
-  drawRow(headerCells, y, 'bold', headerHeight, 'center');
-  y += headerHeight;
+/**
+ * The table, header row on every page, rows never split; `closingHeight` is what must follow the
+ * last row on its page (totals and signature): when it does not fit, the last two rows move over
+ * with it. Returns where the table ends.
+ */
+function drawTable(
+  doc: PDFKit.PDFDocument,
+  layout: Layout,
+  columns: readonly Column[],
+  rows: readonly DocumentRow[],
+  start: { readonly y: number; readonly closingHeight: number },
+): number {
+  const wrapper = new CellWrapper(doc, layout.widths);
+  const continuedTop = MARGINS.top + 14; // room for the page number
+  const newPage = () => {
+    doc.addPage();
+    return continuedTop;
+  };
+  const headerCells = columns.map((c) => c.title);
+  const headerHeight = wrapper.heightOf(headerCells, 'bold');
+  const rowCells = rows.map((row, i) => columns.map((c) => c.cell(row, i)));
+  const rowHeights = rowCells.map((cells) => wrapper.heightOf(cells, 'regular'));
+  const tableTop = start.y + headerHeight + 40 > layout.bottom ? null : start.y;
+  const page = { firstTop: tableTop ?? continuedTop, continuedTop, headerHeight, bottom: layout.bottom };
+  let { breaks, end } = paginateRows(rowHeights, page, 0);
+  if (end + start.closingHeight > layout.bottom && rowHeights.length > 2) ({ breaks, end } = paginateRows(rowHeights, page, 2));
+
+  const drawHeader = (top: number) => {
+    drawTableRow(doc, wrapper, layout, { cells: headerCells, top, height: headerHeight }, { font: 'bold', align: 'center' });
+    return top + headerHeight;
+  };
+  let y = drawHeader(tableTop ?? newPage());
   rowCells.forEach((cells, i) => {
-    if (breaks.has(i)) {
-      y = newPage();
-      drawRow(headerCells, y, 'bold', headerHeight, 'center');
-      y += headerHeight;
-    }
-    drawRow(cells, y, 'regular', rowHeights[i]!, 'left');
+    if (breaks.has(i)) y = drawHeader(newPage());
+    drawTableRow(doc, wrapper, layout, { cells, top: y, height: rowHeights[i]! }, { font: 'regular', align: 'left' });
     y += rowHeights[i]!;
   });
+  return y;
+}
 
-  // Totals per status, then the signature block (right) and "Nơi nhận" (left), kept together.
-  if (y + totalsHeight + blockHeight > bottom) y = newPage();
+/** Totals per status, then the signature block (right) and "Nơi nhận" (left). */
+function drawClosing(doc: PDFKit.PDFDocument, layout: Layout, letterhead: Letterhead, totalsText: string, top: number): void {
+  const { left, width } = layout;
   doc
     .font('regular')
     .fontSize(13)
-    .text(totalsText, left, y + 8, { width });
-  y = doc.y + 12;
+    .text(totalsText, left, top + 8, { width });
+  const y = doc.y + 12;
   const signX = left + width / 2;
   const signWidth = width / 2;
+  const heading = signatureHeading(letterhead);
   doc.font('bold').fontSize(13);
   heading.forEach((line, i) => doc.text(line.toUpperCase(), signX, y + i * 17, { width: signWidth, align: 'center' }));
   doc.text(letterhead.signerName, signX, y + heading.length * 17 + 25 * MM, { width: signWidth, align: 'center' });
@@ -344,8 +312,38 @@ export function documentPdf(document: StoredDocument, marks: PrintMarks | null =
     .fontSize(12)
     .text(t('doc.recipients'), left, y, { width: width / 2 });
   doc.font('regular').fontSize(11);
-  for (const line of recipients) doc.text(line, left, doc.y, { width: width / 2 - 10 });
+  for (const line of recipientLines(letterhead)) doc.text(line, left, doc.y, { width: width / 2 - 10 });
+}
 
+/** The PDF of one document version. */
+export function documentPdf(document: StoredDocument, marks: PrintMarks | null = null): Promise<Uint8Array> {
+  const { content } = document;
+  const letterhead = paperLetterhead(content.letterhead, content.issuedOn);
+  const columns = columnsFor(content.rows);
+  const layout = layoutFor(columns);
+  const code = formatDocumentCode({ number: document.number, version: document.version, hash: document.hash });
+  const { doc, done } = openDocument(document, marks, layout, code);
+  // The installation's key fingerprint tells the registry side whose document (and packages) these are.
+  const footer = [
+    t('doc.footer', { number: document.number, version: document.version, hash: document.hash.slice(0, 16) }),
+    marks ? t('doc.footerKey', { fingerprint: marks.keyFingerprint }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  decoratePages(doc, layout, code, footer);
+  let y = drawTitle(doc, layout, content, drawHeading(doc, layout, document));
+
+  const totalsText = totalsLine(content);
+  doc.font('regular').fontSize(13);
+  const totalsHeight = doc.heightOfString(totalsText, { width: layout.width }) + 20;
+  const heading = signatureHeading(letterhead);
+  const blockHeight = Math.max(heading.length * 17 + 25 * MM + 17, 16 + recipientLines(letterhead).length * 14);
+  y = drawTable(doc, layout, columns, content.rows, { y, closingHeight: totalsHeight + blockHeight });
+  if (y + totalsHeight + blockHeight > layout.bottom) {
+    doc.addPage();
+    y = MARGINS.top + 14;
+  }
+  drawClosing(doc, layout, letterhead, totalsText, y);
   doc.end();
   return done;
 }

@@ -12,11 +12,12 @@ import { AppHost } from '../app-host';
 import { consoleLogger } from '../log/logger';
 import { DATABASE_FILE_NAME, PACKAGED_RESOURCES_FOLDER, defaultDataDir, resourcePath } from '../paths';
 import { registerIpcApi } from './ipc';
+import { appUrlTest, guardContents, guardSession } from './web-guards';
 import { mainWindowOptions } from './window-options';
 
 const rendererDir = join(__dirname, '..', 'renderer');
 const rendererUrl = pathToFileURL(join(rendererDir, 'index.html')).href;
-const isAppUrl = (url: string) => url.split('#')[0] === rendererUrl;
+const isAppUrl = appUrlTest(rendererUrl);
 
 app.setPath('userData', defaultDataDir());
 // Installed, the fonts and icon are beside the asar (electron-builder's extraResources), not in it.
@@ -24,24 +25,14 @@ if (app.isPackaged) process.env.DOICHIEU_RESOURCES = join(process.resourcesPath,
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+// Navigation, redirects, webviews and new windows (web-guards.ts).
+app.on('web-contents-created', (_event, contents) => guardContents(contents, isAppUrl));
 
 app
   .whenReady()
   .then(() => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
-    // Nothing remote: any request that is not a local file is cancelled.
-    session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-      callback({ cancel: !/^(file|devtools|blob|data):/.test(details.url) });
-    });
+    // No permission granted; nothing remote: any request that is not a local file is cancelled.
+    guardSession(session.defaultSession);
 
     const dataDir = app.getPath('userData');
     mkdirSync(dataDir, { recursive: true });

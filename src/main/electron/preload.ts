@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { DoichieuApi } from '../../shared/api-contract';
-import { CHANNELS } from '../../shared/channels';
+import { CHANNELS } from '../../shared/api/contract';
 
 const api = Object.freeze(
   Object.fromEntries(CHANNELS.map((channel) => [channel, (request: unknown) => ipcRenderer.invoke(channel, request)])),

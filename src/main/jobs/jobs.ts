@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiError, JobPhase, JobResult, JobStatus } from '../../shared/api-contract';
+import { translate, type Locale } from '../../shared/i18n';
+import type { Problem } from '../../shared/result';
 
 export interface JobControl {
   readonly setPhase: (phase: JobPhase) => void;
   readonly isCancelled: () => boolean;
 }
 
-type JobWork = (control: JobControl) => Promise<{ ok: true; value: JobResult | 'cancelled' } | { ok: false; error: ApiError }>;
+export type JobOutcome = { ok: true; value: JobResult | 'cancelled' } | { ok: false; error: ApiError };
+export type JobWork = (control: JobControl) => Promise<JobOutcome>;
+
+/** A job that ended on an expected problem: the user's message, in their language. */
+export function jobProblem(locale: Locale, problem: Problem): JobOutcome {
+  return { ok: false, error: { type: 'user', message: translate(locale, problem.key, problem.params) } };
+}
 
 /** Long-running work (imports) tracked by id, so any host can poll progress and cancel. */
 export class JobRegistry {

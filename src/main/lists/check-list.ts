@@ -3,6 +3,7 @@
  * than `not_found`: an entry is linked to a resident only on an ID, or on name, birth date and sex
  * when exactly one resident fits.
  */
+import { adminUnits } from '../admin-units/admin-units';
 import { audit } from '../audit/audit';
 import { datesConsistent, isFullDate, yearOf } from '../../shared/dates';
 import { isForeignNationality, normalizeIdCell } from '../../shared/lists/normalize-entry';
@@ -161,7 +162,7 @@ export function entryFacts(entry: EntryRow): EntryFacts {
 }
 
 function linked(entry: EntryFacts, resident: MatchRow): EntryOutcome {
-  const differences = entryDifferences(entry, registryFacts(resident));
+  const differences = entryDifferences(entry, registryFacts(resident), adminUnits);
   return { status: differences.length === 0 ? 'matched' : 'mismatched', resident, differences, candidates: [] };
 }
 

@@ -1,10 +1,10 @@
-import type { IsoDate } from '../../shared/dates';
+import { vietnamToday, type IsoDate } from '../../shared/dates';
 import { audit } from '../audit/audit';
 import { translate, type Locale } from '../../shared/i18n';
 import type { ListKind, ListMapping } from '../../shared/lists/fields';
 import { LIST_FIELDS } from '../../shared/lists/fields';
 import { normalizeEntry } from '../../shared/lists/normalize-entry';
-import { cellText } from '../../shared/registry/validate-row';
+import { cellText } from '../../shared/text/cell-text';
 import { fail, ok, type Result } from '../../shared/result';
 import type { RowError } from '../../shared/types';
 import type { Db } from '../db/open-database';
@@ -25,11 +25,6 @@ export interface ListImportResult {
   readonly listId: number;
   readonly rows: number;
   readonly errors: readonly RowError[];
-}
-
-/** Today's date in Vietnam (UTC+7), where the lists are drawn up. */
-export function vietnamToday(now: Date): IsoDate {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** The mapping remembered for this source and header, if any. */

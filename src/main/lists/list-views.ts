@@ -7,7 +7,9 @@ import type { Sex } from '../../shared/types';
 import { DAYS_TO_RETURN } from '../../shared/verification/vocabulary';
 import type { Db } from '../db/open-database';
 import { residentView, type ResidentRow } from '../registry/resident-rows';
-import { vietnamToday } from './import-list';
+import { adminUnits } from '../admin-units/admin-units';
+import { compareAddress } from '../../shared/verification/address';
+import { vietnamToday } from '../../shared/dates';
 
 interface ListRow {
   readonly id: number;
@@ -39,6 +41,11 @@ interface EntryRowFull {
   readonly resolution_note: string | null;
   readonly resolved_by: string | null;
   readonly resolved_at: string | null;
+}
+
+/** One list with its deadline and counts, or null. */
+export function listSummary(db: Db, listId: number, now: Date): ListSummary | null {
+  return listSummaries(db, now).find((l) => l.id === listId) ?? null;
 }
 
 /** Every list, newest first, with its deadline and counts. */
@@ -96,6 +103,12 @@ export function entryView(db: Db, e: EntryRowFull): EntryView {
   const resident = (id: number) => db.prepare<[number], ResidentRow>('SELECT * FROM residents WHERE id = ?').get(id);
   const linked = e.resident_id === null ? undefined : resident(e.resident_id);
   const candidateIds = JSON.parse(e.candidates) as number[];
+  const differences = JSON.parse(e.differences) as ComparedField[];
+  // Why an address naming an old commune agreed (the worklist shows it).
+  const addressNotes =
+    linked && e.address !== null && !differences.includes('address')
+      ? compareAddress(e.address, [linked.permanent_address, linked.current_address], adminUnits).notes
+      : [];
   return {
     id: e.id,
     row: e.row,
@@ -106,7 +119,7 @@ export function entryView(db: Db, e: EntryRowFull): EntryView {
     idNumber: e.id_number,
     nationality: e.nationality,
     address: e.address,
-    differences: JSON.parse(e.differences) as ComparedField[],
+    differences,
     resident: linked ? { ...residentView(linked), id: linked.id } : null,
     candidates: candidateIds.flatMap((id) => {
       const r = resident(id);
@@ -116,6 +129,7 @@ export function entryView(db: Db, e: EntryRowFull): EntryView {
     resolutionNote: e.resolution_note,
     resolvedBy: e.resolved_by,
     resolvedAt: e.resolved_at,
+    ...(addressNotes.length > 0 ? { addressNotes } : {}),
   };
 }
 

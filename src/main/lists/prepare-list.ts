@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { HEADER_SEARCH_ROWS } from '../../shared/columns';
 import { parseDateText, type IsoDate } from '../../shared/dates';
 import { LIST_COLUMNS, type ListMapping } from '../../shared/lists/fields';
-import { cellText } from '../../shared/registry/validate-row';
+import { cellText } from '../../shared/text/cell-text';
 import { fail, ok, type Result } from '../../shared/result';
 import { readHeaderedSheet, rowNumberOf, type SheetTable } from '../spreadsheet/read-table';
 import type { CellValue } from '../../shared/types';

@@ -1,9 +1,10 @@
 /**
  * Recording how an officer resolved an entry (DESIGN.md §4): the list corrected from the registry,
  * the registry corrected (a change awaiting export, with evidence), a new resident collected
- * (awaiting export), a candidate chosen, referred to the district archive, or left unresolved with
+ * (awaiting export), a candidate chosen, referred to the provincial police's records, or left unresolved with
  * a reason. Who did it and when is kept; a resolution can be undone.
  */
+import { adminUnits } from '../admin-units/admin-units';
 import { audit } from '../audit/audit';
 import type { EntryView } from '../../shared/api-contract';
 import { fail, ok, type Result } from '../../shared/result';
@@ -75,7 +76,7 @@ export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result
     if (request.resolution === 'candidate_chosen') {
       const chosen = db.prepare<[number], ResidentRow>('SELECT * FROM residents WHERE id = ?').get(request.candidateId!)!;
       // The same facts the check compares (a Resolution 68 list's residence included).
-      const found = entryDifferences(entryFacts(entry), registryFacts(chosen));
+      const found = entryDifferences(entryFacts(entry), registryFacts(chosen), adminUnits);
       residentId = chosen.id;
       newStatus = found.length === 0 ? 'matched' : 'mismatched';
       differences = JSON.stringify(found);

@@ -13,6 +13,7 @@ import { checkIdNumber } from '../../shared/identity/id-check';
 import { translate, type Locale } from '../../shared/i18n';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/open-database';
+import { adminUnits } from '../admin-units/admin-units';
 import { registryFacts } from '../lists/check-list';
 import { residentView, type ResidentRow } from '../registry/resident-rows';
 
@@ -101,6 +102,7 @@ export function lookupScan(db: Db, request: LookupRequest, now: Date, locale: Lo
       valid: checked.valid,
       kind: checked.kind,
       provinceName: checked.provinceName,
+      provinceNow: checked.provinceNow,
       sex: checked.sex,
       birthYear: checked.birthYear,
     },
@@ -132,6 +134,7 @@ function cardDifferences(card: LookupCard, source: LookupSource, resident: Regis
   return entryDifferences(
     { ...card, fullName: mrzNameAgrees ? null : card.fullName, idNumber: card.personalId, address: card.address },
     resident,
+    adminUnits,
   );
 }
 

@@ -21,7 +21,7 @@ export async function visitsWorkbook(visits: readonly CheckpointVisit[], locale:
       // Vietnam time (UTC+7), shown as the wall clock at the checkpoint.
       at: new Date(new Date(v.at).getTime() + 7 * 3_600_000),
       place: neutralizeFormula(v.place),
-      direction: t(`direction.${v.direction}` as MessageKey),
+      direction: t(`direction.${v.direction}`),
       personalId: v.personalId ?? '',
       fullName: neutralizeFormula(v.fullName ?? ''),
     });

@@ -8,18 +8,17 @@
  */
 import { audit, signedHead, type AuditHead } from '../audit/audit';
 import ExcelJS from 'exceljs';
-import { zipSync, unzipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import { createHash, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import { z } from 'zod';
 import type { PackageCounts, PackageRecordType, PackagesState, PackageView } from '../../shared/api-contract';
-import { translate, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
+import { translate, type Locale } from '../../shared/i18n';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/open-database';
 import { readLetterhead } from '../documents/documents';
-import { canonicalJson } from '../documents/content';
+import { canonicalJson } from '../../shared/canonical-json';
 import { neutralizeFormula, styleHeaderCell } from '../spreadsheet/sheet-format';
-import { installationKey, signBytes, verifyBytes, fingerprintOf } from './signing-key';
+import { installationKey, signBytes } from '../crypto/signing-key';
 
 export const PACKAGE_FORMAT = 'doichieu-update-package';
 export const PACKAGE_FORMAT_VERSION = 1;
@@ -51,7 +50,7 @@ export interface Manifest {
   readonly counts: PackageCounts;
 }
 
-const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+export const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 const emptyCounts = (): Record<PackageRecordType, number> => ({ vaccination: 0, correction: 0, new_resident: 0, infection: 0 });
 
 /** The latest answer per record ever exported: absent = never exported. */
@@ -173,7 +172,7 @@ function countsOf(records: readonly PackageRecord[]): PackageCounts {
   return counts;
 }
 
-const XLSX_COLUMNS: Readonly<Record<PackageRecordType, readonly string[]>> = {
+const XLSX_COLUMNS = {
   vaccination: [
     'recordId',
     'personalId',
@@ -189,7 +188,7 @@ const XLSX_COLUMNS: Readonly<Record<PackageRecordType, readonly string[]>> = {
   correction: ['recordId', 'personalId', 'fields', 'evidence', 'recordedAt'],
   new_resident: ['recordId', 'fields', 'evidence', 'recordedAt'],
   infection: ['recordId', 'personalId', 'fullName', 'confirmedOn', 'recoveredOn', 'test'],
-};
+} as const satisfies Readonly<Record<PackageRecordType, readonly string[]>>;
 
 /** The records for people, one sheet per kind; written by exceljs's streaming writer (100,000 rows in one go). */
 async function recordsWorkbook(records: readonly PackageRecord[], locale: Locale): Promise<Uint8Array> {
@@ -203,12 +202,12 @@ async function recordsWorkbook(records: readonly PackageRecord[], locale: Locale
     const rows = records.filter((r) => r.type === type);
     if (rows.length === 0) continue;
     const sheet = workbook.addWorksheet(translate(locale, `package.type.${type}`), { views: [{ state: 'frozen', ySplit: 1 }] });
-    const columns = XLSX_COLUMNS[type];
+    const columns: readonly (typeof XLSX_COLUMNS)[PackageRecordType][number][] = XLSX_COLUMNS[type];
     const text = (value: unknown) =>
       neutralizeFormula(
         value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value),
       );
-    const titles = columns.map((c) => translate(locale, `package.col.${c}` as MessageKey));
+    const titles = columns.map((c) => translate(locale, `package.col.${c}`));
     const sample = rows.slice(0, 500).map((r) => columns.map((c) => text(r[c])));
     // Column-wide text format, widths from a sample: IDs stay text, and nothing is styled cell by cell.
     sheet.columns = columns.map((c, i) => ({
@@ -227,7 +226,7 @@ async function recordsWorkbook(records: readonly PackageRecord[], locale: Locale
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-function zip(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
+export function zip(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const files: Record<string, [Uint8Array, { mtime: Date; level: 0 | 6 }]> = {};
   for (const name of ENTRY_ORDER) {
     const data = entries.get(name);
@@ -364,123 +363,4 @@ export function packageViews(db: Db): PackageView[] {
 
 export function packagesState(db: Db): PackagesState {
   return { waiting: countsOf(waitingRecords(db)), packages: packageViews(db), keyFingerprint: installationKey(db).fingerprint };
-}
-
-export interface PackageVerification {
-  readonly valid: boolean;
-  readonly packageId: string | null;
-  readonly sequence: number | null;
-  readonly problems: readonly string[];
-}
-
-/**
- * Checks every byte of a package: the entries are exactly the manifest's, each file's SHA-256 is
- * the manifest's, the signature is the installation's over the manifest, the package chains to the
- * previous one, and the zip rebuilt from its own entries is the same file byte for byte.
- */
-export function verifyPackage(db: Db, data: Uint8Array, locale: Locale): PackageVerification {
-  const problems: string[] = [];
-  const say = (key: MessageKey, params?: MessageParams) => problems.push(translate(locale, key, params));
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(data);
-  } catch {
-    say('package.notZip');
-    return { valid: false, packageId: null, sequence: null, problems };
-  }
-  const manifestBytes = entries['manifest.json'];
-  let manifest: Manifest | null = null;
-  try {
-    manifest = manifestBytes ? (JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes)) as Manifest) : null;
-  } catch {
-    manifest = null;
-  }
-  if (!manifest || manifest.format !== PACKAGE_FORMAT || !Array.isArray(manifest.files)) {
-    say('package.noManifest');
-    return { valid: false, packageId: null, sequence: null, problems };
-  }
-  const expected = new Set(['manifest.json', 'manifest.sig', ...manifest.files.map((f) => f.name)]);
-  for (const name of Object.keys(entries)) if (!expected.has(name)) say('package.fileAdded', { name });
-  for (const name of expected) if (!(name in entries)) say('package.fileMissing', { name });
-  for (const file of manifest.files) {
-    const bytes = entries[file.name];
-    if (bytes && (sha256(bytes) !== file.sha256 || bytes.length !== file.bytes)) say('package.fileChanged', { name: file.name });
-  }
-  const signature = entries['manifest.sig'] ? new TextDecoder().decode(entries['manifest.sig']).trim() : '';
-  if (!verifyBytes(manifest.publicKey, manifestBytes!, signature)) say('package.badSignature');
-  if (manifest.publicKey !== installationKey(db).publicKey)
-    say('package.otherKey', { fingerprint: fingerprintOf(manifest.publicKey) });
-  if (manifest.sequence > 1) {
-    const previous = db
-      .prepare<[number], { file_sha256: string }>('SELECT file_sha256 FROM packages WHERE sequence = ?')
-      .get(manifest.sequence - 1);
-    if (!previous) say('package.previousUnknown', { sequence: manifest.sequence - 1 });
-    else if (previous.file_sha256 !== manifest.previousPackageHash)
-      say('package.chainBroken', { sequence: manifest.sequence - 1 });
-  } else if (manifest.previousPackageHash !== null) say('package.chainBroken', { sequence: 0 });
-  // Anything else (zip headers, comments, order, padding) shows as a difference from the rebuilt file.
-  if (problems.length === 0) {
-    const rebuilt = zip(new Map(Object.entries(entries)));
-    if (rebuilt.length !== data.length || sha256(rebuilt) !== sha256(data)) say('package.containerChanged');
-  }
-  return { valid: problems.length === 0, packageId: manifest.packageId ?? null, sequence: manifest.sequence ?? null, problems };
-}
-
-const ackSchema = z.object({
-  packageId: z.string().min(1).max(100),
-  results: z
-    .array(
-      z.object({
-        recordId: z.string().min(1).max(100),
-        status: z.enum(['accepted', 'rejected']),
-        reason: z.string().max(1000).nullish(),
-      }),
-    )
-    .max(1_000_000),
-});
-
-/** Imports the registry's acknowledgement: each record accepted or rejected; a rejected one waits for the next package. */
-export function importAck(
-  db: Db,
-  text: string,
-  fileName: string,
-  now: Date,
-): Result<{ packageId: string; accepted: number; rejected: number }> {
-  let parsed: z.infer<typeof ackSchema>;
-  try {
-    const result = ackSchema.safeParse(JSON.parse(text));
-    if (!result.success) return fail('package.badAck', { file: fileName, detail: result.error.issues[0]?.path.join('.') ?? '' });
-    parsed = result.data;
-  } catch {
-    return fail('package.badAck', { file: fileName, detail: 'JSON' });
-  }
-  const pkg = db
-    .prepare<[string], { sequence: number }>('SELECT sequence FROM packages WHERE package_id = ?')
-    .get(parsed.packageId);
-  if (!pkg) return fail('package.ackUnknown', { file: fileName, packageId: parsed.packageId });
-  const inPackage = new Set(
-    db
-      .prepare<[number], { record_id: string }>('SELECT record_id FROM package_records WHERE package_sequence = ?')
-      .all(pkg.sequence)
-      .map((r) => r.record_id),
-  );
-  const stray = parsed.results.findIndex((r) => !inPackage.has(r.recordId));
-  if (stray >= 0)
-    return fail('package.ackStray', { file: fileName, index: stray + 1, recordId: parsed.results[stray]!.recordId });
-  let accepted = 0;
-  let rejected = 0;
-  db.transaction(() => {
-    const update = db.prepare('UPDATE package_records SET status = ?, reason = ? WHERE record_id = ? AND package_sequence = ?');
-    const change = db.prepare('UPDATE resident_changes SET status = ? WHERE id = ?');
-    for (const r of parsed.results) {
-      update.run(r.status, r.reason ?? null, r.recordId, pkg.sequence);
-      if (r.status === 'accepted') accepted++;
-      else rejected++;
-      const m = /^(correction|new_resident)-(\d+)$/.exec(r.recordId);
-      if (m) change.run(r.status, Number(m[2]));
-    }
-    db.prepare('UPDATE packages SET acknowledged_at = ? WHERE sequence = ?').run(now.toISOString(), pkg.sequence);
-    audit(db, 'package.ack', `package:${pkg.sequence}`, { accepted, rejected }, now);
-  })();
-  return ok({ packageId: parsed.packageId, accepted, rejected });
 }

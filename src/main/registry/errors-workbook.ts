@@ -18,3 +18,8 @@ export async function buildErrorsWorkbook(fileName: string, errors: readonly Row
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
+
+/** The errors workbook's file name: the extract's own name with "-loi". */
+export function errorsWorkbookName(fileName: string): string {
+  return `${fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '')}-loi.xlsx`;
+}

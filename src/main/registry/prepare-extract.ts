@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { RESIDENT_FIELDS, detectHeader, type ColumnMapping } from '../../shared/registry/fields';
-import { cellText } from '../../shared/registry/validate-row';
+import { cellText } from '../../shared/text/cell-text';
 import { fail, ok, type Result } from '../../shared/result';
 import { readHeaderedSheet, rowNumberOf, type SheetTable } from '../spreadsheet/read-table';
 

@@ -16,7 +16,7 @@ import {
   type TextEncoding,
 } from '../../shared/text/legacy-encodings';
 import type { CellValue } from '../../shared/types';
-import { cellText } from '../../shared/registry/validate-row';
+import { cellText } from '../../shared/text/cell-text';
 
 export interface SheetTable {
   readonly name: string;

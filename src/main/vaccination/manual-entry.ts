@@ -8,7 +8,8 @@ import type { RequestOf } from '../../shared/api-contract';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/open-database';
 import { checkList } from '../lists/check-list';
-import { importParsedList, vietnamToday } from '../lists/import-list';
+import { importParsedList } from '../lists/import-list';
+import { vietnamToday } from '../../shared/dates';
 import { prepareList } from '../lists/prepare-list';
 
 const HEADER = [

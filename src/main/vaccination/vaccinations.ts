@@ -18,7 +18,7 @@ import {
   type VaccineProduct,
 } from '../../shared/vaccination/rules';
 import type { Db } from '../db/open-database';
-import { vietnamToday } from '../lists/import-list';
+import { vietnamToday } from '../../shared/dates';
 
 interface ProductRow {
   code: string;

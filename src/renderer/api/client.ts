@@ -1,5 +1,6 @@
-import { CHANNELS, type DoichieuApi } from '../../shared/api-contract';
+import type { ApiResponse, DoichieuApi } from '../../shared/api-contract';
 import { translate } from '../../shared/i18n';
+import { channelProxy } from './channel-proxy';
 import { createWebApi } from './web-client';
 
 declare global {
@@ -15,13 +16,8 @@ const base: DoichieuApi = window.doichieu ?? createWebApi(() => translate('vi', 
 export const AUTH_REQUIRED_EVENT = 'doichieu-auth-required';
 
 /** The API object: the preload's in Electron, the web host's in a browser. */
-export const api: DoichieuApi = Object.fromEntries(
-  CHANNELS.map((channel) => [
-    channel,
-    async (request: never) => {
-      const response = await (base[channel] as (r: never) => ReturnType<DoichieuApi[typeof channel]>)(request);
-      if (!response.ok && response.error.type === 'auth') window.dispatchEvent(new Event(AUTH_REQUIRED_EVENT));
-      return response;
-    },
-  ]),
-) as unknown as DoichieuApi;
+export const api: DoichieuApi = channelProxy((channel) => async (request) => {
+  const response = await (base[channel] as (r: unknown) => Promise<ApiResponse<unknown>>)(request);
+  if (!response.ok && response.error.type === 'auth') window.dispatchEvent(new Event(AUTH_REQUIRED_EVENT));
+  return response;
+});

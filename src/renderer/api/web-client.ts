@@ -1,5 +1,6 @@
-import { CHANNELS, type Channel, type DoichieuApi } from '../../shared/api-contract';
+import type { Channel, DoichieuApi } from '../../shared/api-contract';
 import { fromWire, toWire, type Base64Codec } from '../../shared/wire';
+import { channelProxy } from './channel-proxy';
 
 const TOKEN_KEY = 'doichieu-token';
 
@@ -46,5 +47,5 @@ export function createWebApi(networkErrorMessage: () => string): DoichieuApi {
       return { ok: false as const, error: { type: 'internal' as const, message: networkErrorMessage() } };
     }
   };
-  return Object.fromEntries(CHANNELS.map((channel) => [channel, (request: unknown) => call(channel, request)])) as DoichieuApi;
+  return channelProxy((channel) => (request) => call(channel, request));
 }

@@ -1,10 +1,12 @@
 import { HistoryOutlined, SaveOutlined } from '@ant-design/icons';
 import { Button, Card, Input, List, Modal, Space, Typography, message } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { BackupFile, BackupPreview, BackupState } from '../../shared/api-contract';
+import { useState } from 'react';
+import type { BackupPreview } from '../../shared/api-contract';
 import { AUTH_REQUIRED_EVENT } from '../api/client';
-import { api } from '../api/client';
-import { useFormatCount, useT } from '../i18n';
+import { call } from '../data/call';
+import { useQuery } from '../data/useQuery';
+import { useFormat } from '../format';
+import { useT } from '../i18n';
 
 /**
  * Where the daily backup goes, when it last ran, and a backup on demand (checked whole each time);
@@ -12,39 +14,32 @@ import { useFormatCount, useT } from '../i18n';
  */
 export function BackupCard() {
   const t = useT();
-  const count = useFormatCount();
-  const [state, setState] = useState<BackupState | null>(null);
-  const [folder, setFolder] = useState('');
-  const [backups, setBackups] = useState<readonly BackupFile[]>([]);
+  const format = useFormat();
+  const count = format.count;
+  const backupState = useQuery('backup-state', {});
+  const state = backupState.data ?? null;
+  // The folder as typed; until the user types, the one saved.
+  const [typedFolder, setFolder] = useState<string | null>(null);
+  const folder = typedFolder ?? state?.folder ?? '';
+  const backupList = useQuery('backup-list', {}, { enabled: Boolean(state?.folder) });
+  const backups = backupList.data ?? [];
   const [previews, setPreviews] = useState<Readonly<Record<string, BackupPreview>>>({});
-  const loadBackups = useCallback(() => {
-    void api['backup-list']({}).then((r) => setBackups(r.ok ? r.value : []));
-  }, []);
-  useEffect(() => {
-    void api['backup-state']({}).then((r) => {
-      if (!r.ok) return;
-      setState(r.value);
-      setFolder(r.value.folder ?? '');
-      if (r.value.folder) loadBackups();
-    });
-  }, [loadBackups]);
   const saveFolder = async () => {
-    const r = await api['backup-set-folder']({ folder });
-    if (!r.ok) return void message.error(r.error.message);
-    setState(r.value);
-    loadBackups();
+    const saved = await call('backup-set-folder', { folder });
+    if (!saved) return;
+    backupState.setData(saved);
+    void backupList.reload();
   };
   const backUp = async () => {
-    const r = await api['backup-now']({});
-    if (!r.ok) return void message.error(r.error.message);
-    setState(r.value);
-    loadBackups();
+    const done = await call('backup-now', {});
+    if (!done) return;
+    backupState.setData(done);
+    void backupList.reload();
     void message.success(t('settings.backupDone'));
   };
   const preview = async (name: string) => {
-    const r = await api['backup-preview']({ name });
-    if (!r.ok) return void message.error(r.error.message);
-    setPreviews((p) => ({ ...p, [name]: r.value }));
+    const previewed = await call('backup-preview', { name });
+    if (previewed) setPreviews((p) => ({ ...p, [name]: previewed }));
   };
   const restore = (name: string) =>
     Modal.confirm({
@@ -53,8 +48,7 @@ export function BackupCard() {
       okText: t('backup.restoreButton'),
       okButtonProps: { danger: true },
       onOk: async () => {
-        const r = await api['backup-restore']({ name });
-        if (!r.ok) return void message.error(r.error.message);
+        if (!(await call('backup-restore', { name }))) return;
         void message.success(t('backup.restoredSignIn'));
         // The restored database has no session: back to the sign-in screen.
         window.dispatchEvent(new Event(AUTH_REQUIRED_EVENT));
@@ -79,7 +73,7 @@ export function BackupCard() {
         </Button>
         <Typography.Text type="secondary">
           {state?.lastBackupAt
-            ? t('settings.backupLast', { at: new Date(state.lastBackupAt).toLocaleString('vi-VN'), file: state.lastFile ?? '' })
+            ? t('settings.backupLast', { at: format.dateTime(state.lastBackupAt), file: state.lastFile ?? '' })
             : t('settings.backupNever')}
         </Typography.Text>
         {state?.folder && (
@@ -118,9 +112,9 @@ export function BackupCard() {
                             lists: count(p.lists),
                             documents: count(p.documents),
                             packages: count(p.packages),
-                            lastChange: p.lastChange ? new Date(p.lastChange).toLocaleString('vi-VN') : '—',
+                            lastChange: p.lastChange ? format.dateTime(p.lastChange) : '—',
                           })
-                        : `${new Date(b.createdAt).toLocaleString('vi-VN')} · ${Math.round(b.bytes / 1024)} KB`
+                        : `${format.dateTime(b.createdAt)} · ${Math.round(b.bytes / 1024)} KB`
                     }
                   />
                 </List.Item>

@@ -1,10 +1,11 @@
 import { CheckCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DocumentVersionView, SignRole } from '../../shared/api-contract';
-import { api } from '../api/client';
+import { call } from '../data/call';
+import { useQuery } from '../data/useQuery';
 import { downloadBytes } from '../download';
-import { showDate } from '../format';
+import { showDate, useFormat } from '../format';
 import { useT } from '../i18n';
 
 /**
@@ -13,35 +14,30 @@ import { useT } from '../i18n';
  */
 export function DocumentsCard({ listId, refreshKey }: { listId: number; refreshKey: number }) {
   const t = useT();
-  const [versions, setVersions] = useState<readonly DocumentVersionView[]>([]);
+  const format = useFormat();
+  const documents = useQuery('documents-list', { listId });
+  const { reload } = documents;
   const [signing, setSigning] = useState<DocumentVersionView | null>(null);
   const [form] = Form.useForm<{ by: string; role: SignRole }>();
 
-  const load = useCallback(
-    () =>
-      api['documents-list']({ listId }).then((r) => {
-        if (r.ok) setVersions(r.value);
-      }),
-    [listId],
-  );
+  // A new export prints a new version: list them again.
   useEffect(() => {
-    void load();
-  }, [load, refreshKey]);
+    if (refreshKey > 0) void reload();
+  }, [reload, refreshKey]);
 
   const open = async (d: DocumentVersionView) => {
-    const r = await api['documents-open']({ documentId: d.id });
-    if (!r.ok) return void message.error(r.error.message);
-    if (r.value.file) {
-      downloadBytes(r.value.file.fileName, r.value.file.data, 'application/pdf');
+    const opened = await call('documents-open', { documentId: d.id });
+    if (opened?.file) {
+      downloadBytes(opened.file.fileName, opened.file.data, 'application/pdf');
       void message.info(t('docs.downloaded'));
     }
   };
 
   const startSigning = async (d: DocumentVersionView) => {
-    const letterhead = await api['letterhead-get']({});
+    const letterhead = await call('letterhead-get', {});
     form.setFieldsValue({
-      by: letterhead.ok ? letterhead.value.signerName : '',
-      role: letterhead.ok && letterhead.value.signForm === 'direct' ? 'facility_head' : 'chairman',
+      by: letterhead?.signerName ?? '',
+      role: letterhead?.signForm === 'direct' ? 'facility_head' : 'chairman',
     });
     setSigning(d);
   };
@@ -49,11 +45,10 @@ export function DocumentsCard({ listId, refreshKey }: { listId: number; refreshK
   const sign = async () => {
     if (!signing) return;
     const values = await form.validateFields();
-    const r = await api['documents-signoff']({ documentId: signing.id, by: values.by, role: values.role });
-    if (!r.ok) return void message.error(r.error.message);
+    if (!(await call('documents-signoff', { documentId: signing.id, by: values.by, role: values.role }))) return;
     setSigning(null);
     void message.success(t('docs.signedOk'));
-    void load();
+    void reload();
   };
 
   return (
@@ -62,7 +57,7 @@ export function DocumentsCard({ listId, refreshKey }: { listId: number; refreshK
         size="small"
         rowKey="id"
         pagination={false}
-        dataSource={[...versions]}
+        dataSource={[...(documents.data ?? [])]}
         locale={{ emptyText: t('docs.none') }}
         columns={[
           { title: t('docs.colNumber'), dataIndex: 'number' },
@@ -85,7 +80,7 @@ export function DocumentsCard({ listId, refreshKey }: { listId: number; refreshK
             render: (_, d: DocumentVersionView) =>
               d.signedBy ? (
                 <Tag icon={<CheckCircleOutlined />} color="green">
-                  {d.signedBy} · {new Date(d.signedAt!).toLocaleString('vi-VN')}
+                  {d.signedBy} · {d.signedAt ? format.dateTime(d.signedAt) : ''}
                 </Tag>
               ) : (
                 <Button size="small" onClick={() => void startSigning(d)}>

@@ -2,14 +2,15 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Progress, Space, Statistic, Steps, Table, Typography, Upload, message } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportPreview, JobPhase, RegistryImportResult } from '../../shared/api-contract';
-import type { MessageKey } from '../../shared/i18n';
 import { RESIDENT_FIELDS, type ColumnMapping, type ResidentField } from '../../shared/registry/fields';
 import type { RowError } from '../../shared/types';
-import { api } from '../api/client';
 import { followJob } from '../api/jobs';
+import { call } from '../data/call';
+import { reportError } from '../data/errors';
 import { ColumnMappingTable } from './ColumnMappingTable';
 import { XLSX_MIME, downloadBytes } from '../download';
-import { useFormatCount, useT } from '../i18n';
+import { useFormat } from '../format';
+import { useT } from '../i18n';
 
 type Stage =
   | { kind: 'choose'; busy: boolean }
@@ -52,13 +53,10 @@ export function ImportExtractDialog({
   const choose = async (file: File) => {
     setStage({ kind: 'choose', busy: true });
     const data = new Uint8Array(await file.arrayBuffer());
-    const response = await api['registry-preview']({ fileName: file.name, data });
-    if (!response.ok) {
-      void message.error({ content: response.error.message, duration: 8 });
-      return reset();
-    }
-    setMapping(response.value.mapping);
-    setStage({ kind: 'mapping', preview: response.value });
+    const preview = await call('registry-preview', { fileName: file.name, data });
+    if (!preview) return reset();
+    setMapping(preview.mapping);
+    setStage({ kind: 'mapping', preview });
   };
 
   const changeMapping = async (preview: ImportPreview, column: number, field: ResidentField | null) => {
@@ -66,18 +64,14 @@ export function ImportExtractDialog({
     for (const f of RESIDENT_FIELDS) if (next[f] === column) delete next[f];
     if (field !== null) next[field] = column;
     setMapping(next);
-    const response = await api['registry-revalidate']({ previewId: preview.previewId, mapping: next });
-    if (response.ok) setStage({ kind: 'mapping', preview: response.value });
-    else void message.warning(response.error.message);
+    const revalidated = await call('registry-revalidate', { previewId: preview.previewId, mapping: next });
+    if (revalidated) setStage({ kind: 'mapping', preview: revalidated });
   };
 
   const start = async (preview: ImportPreview, skipInvalid: boolean) => {
-    const response = await api['registry-import-start']({ previewId: preview.previewId, mapping, skipInvalid });
-    if (!response.ok) {
-      void message.error(response.error.message);
-      return;
-    }
-    const { jobId } = response.value;
+    const started = await call('registry-import-start', { previewId: preview.previewId, mapping, skipInvalid });
+    if (!started) return;
+    const { jobId } = started;
     setStage({ kind: 'running', jobId, phase: 'validate' });
     const end = await followJob(jobId, (phase) => mounted.current && setStage({ kind: 'running', jobId, phase }));
     if (!mounted.current) return;
@@ -88,7 +82,7 @@ export function ImportExtractDialog({
         if (end.result.registry.applied) onImported();
         return;
       case 'failed':
-        void message.error({ content: end.error.message, duration: 8 });
+        reportError(end.error);
         return reset();
       case 'cancelled':
         void message.info(t('job.cancelled'));
@@ -97,9 +91,8 @@ export function ImportExtractDialog({
   };
 
   const downloadErrors = async (fileName: string, errors: readonly RowError[]) => {
-    const response = await api['registry-errors-xlsx']({ fileName, errors: [...errors] });
-    if (response.ok) downloadBytes(response.value.fileName, response.value.data, XLSX_MIME);
-    else void message.error(response.error.message);
+    const file = await call('registry-errors-xlsx', { fileName, errors: [...errors] });
+    if (file) downloadBytes(file.fileName, file.data, XLSX_MIME);
   };
 
   const groupSeparator = t('format.groupSeparator');
@@ -150,9 +143,9 @@ export function ImportExtractDialog({
       )}
       {stage.kind === 'running' && (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Typography.Text>{t(`import.phase.${stage.phase}` as MessageKey)}…</Typography.Text>
+          <Typography.Text>{t(`import.phase.${stage.phase}`)}…</Typography.Text>
           <Progress percent={Math.round(((PHASES.indexOf(stage.phase) + 0.5) / PHASES.length) * 100)} status="active" />
-          <Button onClick={() => void api['job-cancel']({ jobId: stage.jobId })}>{t('job.cancel')}</Button>
+          <Button onClick={() => void call('job-cancel', { jobId: stage.jobId })}>{t('job.cancel')}</Button>
         </Space>
       )}
       {stage.kind === 'result' && (
@@ -198,7 +191,7 @@ function MappingStep(props: {
   onCancel: () => void;
 }) {
   const t = useT();
-  const formatCount = useFormatCount();
+  const format = useFormat();
   const { preview } = props;
   const invalid = preview.errors.length;
   return (
@@ -208,13 +201,13 @@ function MappingStep(props: {
           file: preview.fileName,
           sheet: preview.sheetName,
           row: preview.headerRow,
-          rows: formatCount(preview.dataRows),
+          rows: format.count(preview.dataRows),
         })}
       </Typography.Paragraph>
       <ColumnMappingTable
         columns={preview.columns}
         sample={preview.sample}
-        fieldOptions={RESIDENT_FIELDS.map((f) => ({ value: f, label: t(`col.${f}` as MessageKey) }))}
+        fieldOptions={RESIDENT_FIELDS.map((f) => ({ value: f, label: t(`col.${f}`) }))}
         onChange={props.onChange}
         testId="mapping-table"
       />
@@ -227,7 +220,7 @@ function MappingStep(props: {
       <Space>
         {invalid === 0 ? (
           <Button type="primary" onClick={() => props.onStart(false)}>
-            {t('import.start', { rows: formatCount(preview.validRows) })}
+            {t('import.start', { rows: format.count(preview.validRows) })}
           </Button>
         ) : (
           <Button type="primary" disabled={preview.validRows === 0} onClick={() => props.onStart(true)}>

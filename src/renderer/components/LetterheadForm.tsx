@@ -1,7 +1,7 @@
 import { Button, Form, Input, Radio, message } from 'antd';
 import { useEffect } from 'react';
 import type { Letterhead } from '../../shared/documents/letterhead';
-import { api } from '../api/client';
+import { call } from '../data/call';
 import { useT } from '../i18n';
 
 type Values = Omit<Letterhead, 'recipients'> & { recipients: string };
@@ -11,8 +11,8 @@ export function LetterheadForm() {
   const t = useT();
   const [form] = Form.useForm<Values>();
   useEffect(() => {
-    void api['letterhead-get']({}).then((r) => {
-      if (r.ok) form.setFieldsValue({ ...r.value, recipients: r.value.recipients.join('\n') });
+    void call('letterhead-get', {}).then((letterhead) => {
+      if (letterhead) form.setFieldsValue({ ...letterhead, recipients: letterhead.recipients.join('\n') });
     });
   }, [form]);
 
@@ -25,9 +25,7 @@ export function LetterheadForm() {
         .map((r) => r.trim())
         .filter(Boolean),
     };
-    const r = await api['letterhead-set']({ letterhead });
-    if (r.ok) void message.success(t('letterhead.saved'));
-    else void message.error(r.error.message);
+    if (await call('letterhead-set', { letterhead })) void message.success(t('letterhead.saved'));
   };
 
   const required = [{ required: true, whitespace: true }];

@@ -3,12 +3,13 @@ import { Alert, Button, Form, Input, Modal, Progress, Select, Space, Spin, Typog
 import { useState } from 'react';
 import type { JobPhase, ListPreview } from '../../shared/api-contract';
 import { formatDateVi } from '../../shared/dates';
-import type { MessageKey } from '../../shared/i18n';
 import { LIST_FIELDS, LIST_KINDS, type ListField, type ListKind, type ListMapping } from '../../shared/lists/fields';
-import { api } from '../api/client';
 import { followJob } from '../api/jobs';
+import { call } from '../data/call';
+import { reportError } from '../data/errors';
 import { ColumnMappingTable } from './ColumnMappingTable';
-import { useFormatCount, useT } from '../i18n';
+import { useFormat } from '../format';
+import { useT } from '../i18n';
 
 /** Receiving a list: the file, its kind, source and date, then the column mapping, then the check. */
 export function ReceiveListDialog({
@@ -21,7 +22,7 @@ export function ReceiveListDialog({
   onReceived: (listId: number) => void;
 }) {
   const t = useT();
-  const formatCount = useFormatCount();
+  const format = useFormat();
   const [kind, setKind] = useState<ListKind>('registration');
   const [source, setSource] = useState('');
   const [drawnUp, setDrawnUp] = useState('');
@@ -45,15 +46,12 @@ export function ReceiveListDialog({
   const choose = async (file: File) => {
     setBusy(true);
     const data = new Uint8Array(await file.arrayBuffer());
-    const response = await api['lists-preview']({ fileName: file.name, data, source: source.trim() || file.name });
+    const previewed = await call('lists-preview', { fileName: file.name, data, source: source.trim() || file.name });
     setBusy(false);
-    if (!response.ok) {
-      void message.error({ content: response.error.message, duration: 8 });
-      return;
-    }
+    if (!previewed) return;
     if (source.trim() === '') setSource(file.name.replace(/\.[^.]*$/, ''));
-    setMapping(response.value.mapping);
-    setPreview(response.value);
+    setMapping(previewed.mapping);
+    setPreview(previewed);
   };
 
   const remap = async (column: number, field: ListField | null) => {
@@ -62,32 +60,27 @@ export function ReceiveListDialog({
     for (const f of LIST_FIELDS) if (next[f] === column) delete next[f];
     if (field !== null) next[field] = column;
     setMapping(next);
-    const response = await api['lists-revalidate']({ previewId: preview.previewId, mapping: next });
-    if (response.ok) setPreview(response.value);
-    else void message.warning(response.error.message);
+    const revalidated = await call('lists-revalidate', { previewId: preview.previewId, mapping: next });
+    if (revalidated) setPreview(revalidated);
   };
 
   const receive = async () => {
     if (!preview) return;
     setBusy(true);
     setPhase('write');
-    const response = await api['lists-import']({
+    const started = await call('lists-import', {
       previewId: preview.previewId,
       mapping,
       kind,
       source: source.trim() || preview.fileName,
       drawnUp: /^\d{4}-\d{2}-\d{2}$/.test(drawnUp) ? drawnUp : undefined,
     });
-    if (!response.ok) {
-      setBusy(false);
-      void message.error({ content: response.error.message, duration: 8 });
-      return;
-    }
-    setJobId(response.value.jobId);
-    const end = await followJob(response.value.jobId, setPhase);
+    if (!started) return setBusy(false);
+    setJobId(started.jobId);
+    const end = await followJob(started.jobId, setPhase);
     setBusy(false);
     setJobId(null);
-    if (end.state === 'failed') return void message.error({ content: end.error.message, duration: 8 });
+    if (end.state === 'failed') return reportError(end.error);
     if (end.state === 'cancelled') return void message.info(t('job.cancelled'));
     if (end.result.kind !== 'list') return;
     const { list } = end.result;
@@ -102,7 +95,7 @@ export function ReceiveListDialog({
         <Space style={{ marginBottom: 12 }}>
           <Progress type="circle" size={28} percent={phase === 'check' ? 66 : 33} status="active" />
           <Typography.Text>{t(phase === 'check' ? 'lists.checking' : 'import.phase.write')}</Typography.Text>
-          <Button size="small" onClick={() => void api['job-cancel']({ jobId })}>
+          <Button size="small" onClick={() => void call('job-cancel', { jobId })}>
             {t('common.cancel')}
           </Button>
         </Space>
@@ -115,7 +108,7 @@ export function ReceiveListDialog({
                 style={{ width: 260 }}
                 value={kind}
                 onChange={setKind}
-                options={LIST_KINDS.map((k) => ({ value: k, label: t(`kind.${k}` as MessageKey) }))}
+                options={LIST_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
                 aria-label={t('lists.kind')}
               />
             </Form.Item>
@@ -161,12 +154,12 @@ export function ReceiveListDialog({
         ) : (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Typography.Paragraph>
-              {t('lists.mappingIntro', { file: preview.fileName, row: preview.headerRow, rows: formatCount(preview.entries) })}
+              {t('lists.mappingIntro', { file: preview.fileName, row: preview.headerRow, rows: format.count(preview.entries) })}
             </Typography.Paragraph>
             <ColumnMappingTable
               columns={preview.columns}
               sample={preview.sample}
-              fieldOptions={LIST_FIELDS.map((f) => ({ value: f, label: t(`field.${f}` as MessageKey) }))}
+              fieldOptions={LIST_FIELDS.map((f) => ({ value: f, label: t(`field.${f}`) }))}
               onChange={(column, field) => void remap(column, field)}
               testId="list-mapping-table"
             />
@@ -175,7 +168,7 @@ export function ReceiveListDialog({
             )}
             <Space>
               <Button type="primary" disabled={mapping.fullName === undefined} onClick={() => void receive()}>
-                {t('lists.importAndCheck', { rows: formatCount(preview.entries) })}
+                {t('lists.importAndCheck', { rows: format.count(preview.entries) })}
               </Button>
               <Button onClick={reset}>{t('common.back')}</Button>
             </Space>

@@ -1,5 +1,4 @@
 import { Tag } from 'antd';
-import type { MessageKey } from '../../shared/i18n';
 import type { EntryStatus } from '../../shared/verification/vocabulary';
 import { useT } from '../i18n';
 
@@ -18,7 +17,7 @@ export function StatusTag({ status, count }: { status: EntryStatus; count?: numb
   const t = useT();
   return (
     <Tag color={STATUS_COLORS[status]}>
-      {t(`status.${status}` as MessageKey)}
+      {t(`status.${status}`)}
       {count !== undefined ? `: ${count}` : ''}
     </Tag>
   );

@@ -1,34 +1,30 @@
 import { Button, Card, Form, Input, Modal, Select, Space, Table, message } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { UserView } from '../../shared/api-contract';
 import { ROLES, type Role } from '../../shared/auth/roles';
-import type { MessageKey } from '../../shared/i18n';
-import { api } from '../api/client';
+import { call } from '../data/call';
+import { useQuery } from '../data/useQuery';
 import { useT } from '../i18n';
 
 /** The administrator's list of accounts, and adding one with its role. */
 export function UsersCard() {
   const t = useT();
-  const [users, setUsers] = useState<readonly UserView[]>([]);
+  const users = useQuery('users-list', {});
   const [form] = Form.useForm<{ username: string; displayName: string; role: Role; password: string }>();
   const [resetting, setResetting] = useState<UserView | null>(null);
   const [newPassword, setNewPassword] = useState('');
-  useEffect(() => {
-    void api['users-list']({}).then((r) => r.ok && setUsers(r.value));
-  }, []);
   // A forgotten password: the administrator sets a new one (and on an encrypted database, it opens the data).
   const reset = async () => {
     if (!resetting) return;
-    const r = await api['users-reset-password']({ username: resetting.username, password: newPassword });
-    if (!r.ok) return void message.error(r.error.message);
+    if (!(await call('users-reset-password', { username: resetting.username, password: newPassword }))) return;
     void message.success(t('users.resetDone', { username: resetting.username }));
     setResetting(null);
     setNewPassword('');
   };
   const add = async (values: { username: string; displayName: string; role: Role; password: string }) => {
-    const r = await api['users-add'](values);
-    if (!r.ok) return void message.error(r.error.message);
-    setUsers(r.value);
+    const added = await call('users-add', values);
+    if (!added) return;
+    users.setData(added);
     form.resetFields();
     void message.success(t('users.added'));
   };
@@ -38,11 +34,11 @@ export function UsersCard() {
         size="small"
         rowKey="id"
         pagination={false}
-        dataSource={[...users]}
+        dataSource={[...(users.data ?? [])]}
         columns={[
           { title: t('auth.username'), dataIndex: 'username' },
           { title: t('auth.displayName'), dataIndex: 'displayName' },
-          { title: t('users.role'), render: (_, u: UserView) => t(`auth.role.${u.role}` as MessageKey) },
+          { title: t('users.role'), render: (_, u: UserView) => t(`auth.role.${u.role}`) },
           {
             title: '',
             render: (_, u: UserView) => (
@@ -89,7 +85,7 @@ export function UsersCard() {
             <Select
               style={{ width: 220 }}
               aria-label={t('users.role')}
-              options={ROLES.map((r) => ({ value: r, label: t(`auth.role.${r}` as MessageKey) }))}
+              options={ROLES.map((r) => ({ value: r, label: t(`auth.role.${r}`) }))}
             />
           </Form.Item>
           <Form.Item name="password" rules={[{ required: true, min: 8 }]}>

@@ -1,9 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { DevicesState, HidDeviceView, ScannerStatus, SerialPortView } from '../../shared/api-contract';
+import { useState } from 'react';
+import type { HidDeviceView, ScannerStatus, SerialPortView } from '../../shared/api-contract';
 import { api } from '../api/client';
 import { ScannerStatusTag } from '../components/ScannerStatusTag';
+import { call } from '../data/call';
+import { useQuery } from '../data/useQuery';
 import { useT } from '../i18n';
 import { useScans } from '../scanner/useScanner';
 
@@ -17,35 +19,26 @@ const hex = (n: number | null) => (n === null ? '' : `0x${n.toString(16).padStar
  */
 export function DevicesPage({ scannerStatus }: { scannerStatus: ScannerStatus | null }) {
   const t = useT();
-  const [state, setState] = useState<DevicesState | null>(null);
+  const devices = useQuery('devices-list', {});
+  const state = devices.data ?? null;
+  const setState = devices.setData;
   const [baudRate, setBaudRate] = useState(9600);
   const [test, setTest] = useState('');
   const [testResult, setTestResult] = useState<{ ok: boolean; text: string; warnings: readonly string[] } | null>(null);
 
-  const load = useCallback(
-    () =>
-      api['devices-list']({}).then((r) => {
-        if (r.ok) setState(r.value);
-      }),
-    [],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   const choose = async (d: HidDeviceView) => {
-    const r = await api['devices-choose']({ vendorId: d.vendorId, productId: d.productId, name: d.name });
-    if (r.ok) setState(r.value);
+    const next = await call('devices-choose', { vendorId: d.vendorId, productId: d.productId, name: d.name });
+    if (next) setState(next);
   };
 
   const chooseSerial = async (p: SerialPortView) => {
-    const r = await api['devices-choose-serial']({ path: p.path, name: p.name, baudRate });
-    if (r.ok) setState(r.value);
+    const next = await call('devices-choose-serial', { path: p.path, name: p.name, baudRate });
+    if (next) setState(next);
   };
 
   const forget = async () => {
-    const r = await api['devices-forget']({});
-    if (r.ok) setState(r.value);
+    const forgotten = await call('devices-forget', {});
+    if (forgotten) setState(forgotten);
   };
 
   const tryScan = async (value: string) => {
@@ -80,7 +73,7 @@ export function DevicesPage({ scannerStatus }: { scannerStatus: ScannerStatus | 
           </Typography.Title>
           <ScannerStatusTag status={scannerStatus} />
         </Space>
-        <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+        <Button icon={<ReloadOutlined />} onClick={() => void devices.reload()}>
           {t('devices.refresh')}
         </Button>
       </Space>
@@ -100,7 +93,7 @@ export function DevicesPage({ scannerStatus }: { scannerStatus: ScannerStatus | 
       <Table
         rowKey={(d) => d.path ?? `${d.vendorId}:${d.productId}:${d.usagePage}`}
         dataSource={[...(state?.devices ?? [])]}
-        loading={state === null}
+        loading={devices.loading}
         pagination={false}
         locale={{ emptyText: <Empty description={t('devices.none')} /> }}
         columns={[
@@ -148,7 +141,7 @@ export function DevicesPage({ scannerStatus }: { scannerStatus: ScannerStatus | 
           rowKey="path"
           data-testid="serial-ports"
           dataSource={[...(state?.serialPorts ?? [])]}
-          loading={state === null}
+          loading={devices.loading}
           pagination={false}
           locale={{ emptyText: <Empty description={t('devices.serialNone')} /> }}
           columns={[

@@ -1,17 +1,18 @@
 import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Input, List, Radio, Row, Space, Table, Tag, Typography, message } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CheckpointVisit, LookupResult, LookupSource, ResponseMap, ScannerStatus } from '../../shared/api-contract';
+import { useMemo, useRef, useState } from 'react';
+import type { LookupResult, LookupSource, ResponseMap, ScannerStatus } from '../../shared/api-contract';
 import { DOCUMENT_CODE_PREFIX } from '../../shared/documents/letterhead';
 import { collectMrzLine } from '../../shared/identity/cccd-mrz';
 import type { MessageKey } from '../../shared/i18n';
 import { isScannerBurst } from '../../shared/scanner/keyboard-burst';
 import type { ComparedField } from '../../shared/verification/vocabulary';
-import { api } from '../api/client';
+import { call } from '../data/call';
+import { useQuery } from '../data/useQuery';
 import { ScannerStatusTag } from '../components/ScannerStatusTag';
 import { StatusTag } from '../components/StatusTag';
 import { XLSX_MIME, downloadBytes } from '../download';
-import { sexKey, showDate } from '../format';
+import { sexKey, showDate, useFormat } from '../format';
 import { useT } from '../i18n';
 import { useScans } from '../scanner/useScanner';
 
@@ -25,11 +26,11 @@ const SOURCE_KEYS: Record<LookupSource, MessageKey> = { qr: 'lookup.scanned', mr
  */
 export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | null }) {
   const t = useT();
+  const format = useFormat();
   const [text, setText] = useState('');
   const [place, setPlace] = useState('Trụ sở Công an xã');
   const [direction, setDirection] = useState<Direction>('visit');
   const [result, setResult] = useState<LookupResult | null>(null);
-  const [visits, setVisits] = useState<readonly CheckpointVisit[]>([]);
   const [burstIsScan, setBurstIsScan] = useState(false);
   // "Who was at this place between these times": the F1/F2 tracing question.
   const [from, setFrom] = useState('');
@@ -48,16 +49,7 @@ export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | n
   const [mrzPending, setMrzPending] = useState<string[]>([]);
   const [paper, setPaper] = useState<ResponseMap['documents-verify'] | null>(null);
 
-  const loadVisits = useCallback(
-    () =>
-      api['checkpoint-visits'](range).then((r) => {
-        if (r.ok) setVisits(r.value);
-      }),
-    [range],
-  );
-  useEffect(() => {
-    void loadVisits();
-  }, [loadVisits]);
+  const visits = useQuery('checkpoint-visits', range);
 
   const look = async (value: string, scanned: boolean) => {
     if (value.trim() === '') return;
@@ -71,24 +63,19 @@ export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | n
     value = collected.text;
     if (value.startsWith(`${DOCUMENT_CODE_PREFIX}|`)) {
       // The QR code on a printed list: does this paper match the stored version?
-      const verdict = await api['documents-verify']({ text: value });
+      const verdict = await call('documents-verify', { text: value });
       setText('');
       setResult(null);
-      if (!verdict.ok) return void message.error(verdict.error.message);
-      setPaper(verdict.value);
+      if (verdict) setPaper(verdict);
       return;
     }
     setPaper(null);
-    const response = await api['lookup-scan']({ text: value, place: place.trim() || '—', direction });
+    const found = await call('lookup-scan', { text: value, place: place.trim() || '—', direction });
     setText('');
     inputRef.current?.focus();
-    if (!response.ok) {
-      setResult(null);
-      void message.error(response.error.message);
-      return;
-    }
-    setResult(response.value);
-    void loadVisits();
+    setResult(found ?? null);
+    if (!found) return;
+    void visits.reload();
   };
 
   useScans((scan) => {
@@ -97,14 +84,13 @@ export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | n
   });
 
   const playDemo = async () => {
-    const response = await api['scanner-demo']({});
-    if (response.ok) void message.info(t('scanner.demoPlayed', { name: response.value.fullName }));
-    else void message.error(response.error.message);
+    const played = await call('scanner-demo', {});
+    if (played) void message.info(t('scanner.demoPlayed', { name: played.fullName }));
   };
 
   const exportLog = async () => {
-    const response = await api['checkpoint-export'](range);
-    if (response.ok) downloadBytes(response.value.fileName, response.value.data, XLSX_MIME);
+    const file = await call('checkpoint-export', range);
+    if (file) downloadBytes(file.fileName, file.data, XLSX_MIME);
   };
 
   return (
@@ -196,16 +182,16 @@ export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | n
           size="small"
           rowKey="id"
           data-testid="visits"
-          dataSource={[...visits]}
+          dataSource={[...(visits.data ?? [])]}
           pagination={{ pageSize: 20 }}
           columns={[
-            { title: t('col.at'), dataIndex: 'at', width: 180, render: (at: string) => new Date(at).toLocaleString('vi-VN') },
+            { title: t('col.at'), dataIndex: 'at', width: 180, render: (at: string) => format.dateTime(at) },
             { title: t('col.place'), dataIndex: 'place' },
             {
               title: t('col.direction'),
               dataIndex: 'direction',
               width: 100,
-              render: (d: Direction) => t(`direction.${d}` as MessageKey),
+              render: (d: Direction) => t(`direction.${d}`),
             },
             { title: t('col.personalId'), dataIndex: 'personalId', width: 140 },
             { title: t('col.fullName'), dataIndex: 'fullName' },

@@ -1,10 +1,11 @@
 import { CloudUploadOutlined, DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Statistic, Table, Tag, Typography, Upload, message } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PackageRecordType, PackagesState, PackageView } from '../../shared/api-contract';
-import type { MessageKey } from '../../shared/i18n';
-import { api } from '../api/client';
+import { call } from '../data/call';
+import { useQuery } from '../data/useQuery';
 import { downloadBytes } from '../download';
+import { useFormat } from '../format';
 import { useT } from '../i18n';
 
 const TYPES: readonly PackageRecordType[] = ['vaccination', 'correction', 'new_resident', 'infection'];
@@ -17,43 +18,35 @@ const ZIP_MIME = 'application/zip';
  */
 export function PackagesPage() {
   const t = useT();
-  const [state, setState] = useState<PackagesState | null>(null);
+  const format = useFormat();
+  const query = useQuery('packages-state', {});
+  const state: PackagesState | undefined = query.data;
   const [verdict, setVerdict] = useState<{ valid: boolean; text: string[] } | null>(null);
-  const load = useCallback(
-    () =>
-      api['packages-state']({}).then((r) => {
-        if (r.ok) setState(r.value);
-      }),
-    [],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const load = query.reload;
 
   const exportNext = async () => {
-    const r = await api['packages-export']({});
-    if (!r.ok) return void message.error(r.error.message);
-    downloadBytes(r.value.file.fileName, r.value.file.data, ZIP_MIME);
-    void message.success(t('pkg.exported', { sequence: r.value.package.sequence }));
+    const exported = await call('packages-export', {});
+    if (!exported) return;
+    downloadBytes(exported.file.fileName, exported.file.data, ZIP_MIME);
+    void message.success(t('pkg.exported', { sequence: exported.package.sequence }));
     void load();
   };
   const downloadAgain = async (p: PackageView) => {
-    const r = await api['packages-file']({ sequence: p.sequence });
-    if (r.ok) downloadBytes(r.value.fileName, r.value.data, ZIP_MIME);
-    else void message.error(r.error.message);
+    const file = await call('packages-file', { sequence: p.sequence });
+    if (file) downloadBytes(file.fileName, file.data, ZIP_MIME);
   };
   const importAck = async (file: File) => {
-    const r = await api['packages-ack']({ fileName: file.name, text: await file.text() });
-    if (!r.ok) return void message.error(r.error.message);
-    void message.success(t('pkg.acked', r.value));
+    const acked = await call('packages-ack', { fileName: file.name, text: await file.text() });
+    if (!acked) return;
+    void message.success(t('pkg.acked', acked));
     void load();
   };
   const verify = async (file: File) => {
-    const r = await api['packages-verify']({ fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) });
-    if (!r.ok) return void message.error(r.error.message);
+    const checked = await call('packages-verify', { fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) });
+    if (!checked) return;
     setVerdict({
-      valid: r.value.valid,
-      text: r.value.valid ? [t('pkg.valid', { sequence: r.value.sequence ?? '' })] : [...r.value.problems],
+      valid: checked.valid,
+      text: checked.valid ? [t('pkg.valid', { sequence: checked.sequence ?? '' })] : [...checked.problems],
     });
   };
   const waitingTotal = state ? TYPES.reduce((n, k) => n + state.waiting[k], 0) : 0;
@@ -73,7 +66,7 @@ export function PackagesPage() {
       >
         <Space size="large" wrap data-testid="waiting">
           {TYPES.map((k) => (
-            <Statistic key={k} title={t(`package.type.${k}` as MessageKey)} value={state?.waiting[k] ?? 0} />
+            <Statistic key={k} title={t(`package.type.${k}`)} value={state?.waiting[k] ?? 0} />
           ))}
         </Space>
         {state && (
@@ -112,12 +105,12 @@ export function PackagesPage() {
           pagination={{ pageSize: 20 }}
           columns={[
             { title: t('pkg.colSequence'), dataIndex: 'sequence', width: 80 },
-            { title: t('pkg.colCreated'), render: (_, p: PackageView) => new Date(p.createdAt).toLocaleString('vi-VN') },
+            { title: t('pkg.colCreated'), render: (_, p: PackageView) => format.dateTime(p.createdAt) },
             {
               title: t('pkg.colRecords'),
               render: (_, p: PackageView) =>
                 TYPES.filter((k) => p.counts[k] > 0)
-                  .map((k) => `${t(`package.type.${k}` as MessageKey)}: ${p.counts[k]}`)
+                  .map((k) => `${t(`package.type.${k}`)}: ${p.counts[k]}`)
                   .join(' · '),
             },
             { title: t('pkg.colSize'), render: (_, p: PackageView) => `${Math.max(1, Math.round(p.bytes / 1024))} KB` },

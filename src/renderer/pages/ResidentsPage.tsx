@@ -1,16 +1,18 @@
 import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, InputNumber, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, Card, Empty, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { AppInfo, ResidentView } from '../../shared/api-contract';
-import { api } from '../api/client';
+import type { ResidentView } from '../../shared/api-contract';
 import { ImportExtractDialog } from '../components/ImportExtractDialog';
-import { showDate, sexKey } from '../format';
-import { useFormatCount, useT } from '../i18n';
+import { useAppInfo } from '../data/app-info';
+import { call } from '../data/call';
+import { showDate, sexKey, useFormat } from '../format';
+import { useT } from '../i18n';
 
 /** Dân cư: the registry extract, its import, and search. */
-export function ResidentsPage({ info, onChanged }: { info: AppInfo; onChanged: () => Promise<void> }) {
+export function ResidentsPage() {
   const t = useT();
-  const formatCount = useFormatCount();
+  const format = useFormat();
+  const { info, refresh } = useAppInfo();
   const [importing, setImporting] = useState(false);
   const [query, setQuery] = useState('');
   const [birthYear, setBirthYear] = useState<number | null>(null);
@@ -36,10 +38,9 @@ export function ResidentsPage({ info, onChanged }: { info: AppInfo; onChanged: (
   const search = async () => {
     if (query.trim() === '') return;
     setSearching(true);
-    const response = await api['registry-find']({ text: query, birthYear: birthYear ?? undefined });
+    const found = await call('registry-find', { text: query, birthYear: birthYear ?? undefined });
     setSearching(false);
-    if (response.ok) setResults(response.value);
-    else void message.error(response.error.message);
+    if (found) setResults(found);
   };
 
   return (
@@ -50,7 +51,7 @@ export function ResidentsPage({ info, onChanged }: { info: AppInfo; onChanged: (
             {t('residents.title')}
           </Typography.Title>
           <Typography.Text type="secondary" data-testid="resident-count">
-            {t('residents.count', { count: formatCount(info.residentCount) })}
+            {t('residents.count', { count: format.count(info.residentCount) })}
           </Typography.Text>
         </div>
         <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
@@ -116,7 +117,7 @@ export function ResidentsPage({ info, onChanged }: { info: AppInfo; onChanged: (
           />
         )}
       </Card>
-      <ImportExtractDialog open={importing} onClose={() => setImporting(false)} onImported={() => void onChanged()} />
+      <ImportExtractDialog open={importing} onClose={() => setImporting(false)} onImported={() => void refresh()} />
     </Space>
   );
 }

@@ -1,39 +1,30 @@
-import { Button, Card, Descriptions, Modal, Radio, Space, Typography, message } from 'antd';
+import { Button, Card, Descriptions, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { RecoveryCode } from '../components/RecoveryCode';
-import type { AppInfo } from '../../shared/api-contract';
-import { api } from '../api/client';
 import { BackupCard } from '../components/BackupCard';
 import { UsersCard } from '../components/UsersCard';
 import { LetterheadForm } from '../components/LetterheadForm';
+import { useAppInfo } from '../data/app-info';
+import { call } from '../data/call';
 import { useT } from '../i18n';
 
 /** Cài đặt: language, where the data lives, version, the printed documents' format. */
-export function SettingsPage({
-  info,
-  onChanged,
-  isAdmin,
-}: {
-  info: AppInfo;
-  onChanged: (info: AppInfo) => void;
-  isAdmin: boolean;
-}) {
+export function SettingsPage({ isAdmin }: { isAdmin: boolean }) {
   const t = useT();
+  const { info, setInfo } = useAppInfo();
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const newRecoveryCode = () =>
     Modal.confirm({
       title: t('keys.newRecovery'),
       content: t('keys.newRecoveryConfirm'),
       onOk: async () => {
-        const r = await api['keys-new-recovery-code']({});
-        if (r.ok) setRecoveryCode(r.value.recoveryCode);
-        else void message.error(r.error.message);
+        const renewed = await call('keys-new-recovery-code', {});
+        if (renewed) setRecoveryCode(renewed.recoveryCode);
       },
     });
   const setLocale = async (locale: 'vi' | 'en') => {
-    const response = await api['settings-set-locale']({ locale });
-    if (response.ok) onChanged(response.value);
-    else void message.error(response.error.message);
+    const changed = await call('settings-set-locale', { locale });
+    if (changed) setInfo(changed);
   };
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>

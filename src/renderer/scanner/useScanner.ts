@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useEffectEvent, useState } from '
 import type { ScanEvent, ScannerStatus } from '../../shared/api-contract';
 import { isScannerBurst, SCANNER_KEY_GAP_MS } from '../../shared/scanner/keyboard-burst';
 import { api } from '../api/client';
+import { reportError } from '../data/errors';
 
 export interface IncomingScan {
   readonly text: string;
@@ -36,13 +37,19 @@ export function useScanner(onScan: (scan: IncomingScan) => void): ScannerStatus 
       const first = await api['scanner-next']({ after: 0, waitMs: 0 });
       let after = first.ok ? Math.max(0, ...first.value.scans.map((s) => s.seq)) : 0;
       if (first.ok) setStatus(first.value.status);
+      // A failing poll is shown once, not every two seconds while it keeps failing.
+      let failing = !first.ok;
+      if (!first.ok && !stopped) reportError(first.error);
       while (!stopped) {
         const response = await api['scanner-next']({ after, waitMs: WAIT_MS });
         if (stopped) return;
         if (!response.ok) {
+          if (!failing) reportError(response.error);
+          failing = true;
           await new Promise((resolve) => setTimeout(resolve, 2000));
           continue;
         }
+        failing = false;
         setStatus(response.value.status);
         for (const scan of response.value.scans) {
           after = Math.max(after, scan.seq);

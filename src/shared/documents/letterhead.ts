@@ -2,13 +2,17 @@
  * What an administrative document carries besides its table (Decree 30/2020/NĐ-CP, Annex I;
  * DOMAIN.md §7): the issuing bodies, the place, and who signs in which form. Kept in the settings.
  */
+import { afterReform, namesDistrictBody } from '../admin-units/reform';
 import type { IsoDate } from '../dates';
 
 /** TM. (on behalf of the committee, signed by the chairman), KT. (deputy signing for the chairman), or the head signing in their own name. */
 export type SignForm = 'TM' | 'KT' | 'direct';
 
 export interface Letterhead {
-  /** The parent body, in capitals: "UBND HUYỆN CHIÊM HÓA". */
+  /**
+   * The parent body, in capitals, or empty: a commune People's Committee has none since districts
+   * were dissolved (1 July 2025); a district body here is not printed on papers dated from then.
+   */
   readonly parentBody: string;
   /** The issuing body, in capitals: "ỦY BAN NHÂN DÂN XÃ TRUNG HÀ". */
   readonly issuingBody: string;
@@ -29,7 +33,7 @@ export interface Letterhead {
 }
 
 export const DEFAULT_LETTERHEAD: Letterhead = {
-  parentBody: 'UBND HUYỆN CHIÊM HÓA',
+  parentBody: '',
   issuingBody: 'ỦY BAN NHÂN DÂN XÃ TRUNG HÀ',
   issuingCode: 'UBND',
   place: 'Trung Hà',
@@ -37,7 +41,7 @@ export const DEFAULT_LETTERHEAD: Letterhead = {
   collective: 'ỦY BAN NHÂN DÂN',
   signerTitle: 'CHỦ TỊCH',
   signerName: '',
-  recipients: ['Công an huyện Chiêm Hóa', 'Trạm Y tế xã'],
+  recipients: ['Công an xã Trung Hà', 'Trạm Y tế xã Trung Hà', 'Công an tỉnh Tuyên Quang'],
   archive: 'VT, CA',
 };
 
@@ -61,9 +65,61 @@ export function signatureHeading(letterhead: Letterhead): string[] {
   }
 }
 
-/** "Nơi nhận" lines: "- Công an huyện;" … "- Lưu: VT, CA." */
+/** "Nơi nhận" lines: "- Công an xã Trung Hà;" … "- Lưu: VT, CA." */
 export function recipientLines(letterhead: Letterhead): string[] {
   return [...letterhead.recipients.map((r) => `- ${r};`), `- Lưu: ${letterhead.archive}.`];
+}
+
+/**
+ * The letterhead as a paper dated `issuedOn` prints it: from 1 July 2025 no district body, neither
+ * as the parent body above the commune nor among the recipients (those bodies no longer exist).
+ */
+export function paperLetterhead(letterhead: Letterhead, issuedOn: IsoDate): Letterhead {
+  if (!afterReform(issuedOn)) return letterhead;
+  return {
+    ...letterhead,
+    parentBody: namesDistrictBody(letterhead.parentBody) ? '' : letterhead.parentBody,
+    recipients: letterhead.recipients.filter((r) => !namesDistrictBody(r)),
+  };
+}
+
+/**
+ * The issuing body's lines in capitals. Without a parent body, a People's Committee is written
+ * on two lines, "ỦY BAN NHÂN DÂN" over "XÃ TRUNG HÀ" (Decree 30/2020/NĐ-CP, Annex I).
+ */
+export function issuingBodyLines(letterhead: Letterhead): string[] {
+  const body = letterhead.issuingBody.trim().toUpperCase();
+  const committee = 'ỦY BAN NHÂN DÂN ';
+  if (letterhead.parentBody.trim() === '' && body.normalize('NFC').startsWith(committee)) {
+    return [committee.trim(), body.normalize('NFC').slice(committee.length).trim()];
+  }
+  return [body];
+}
+
+/**
+ * The letterhead that fits a commune People's Committee since 1 July 2025, from another one: no
+ * parent body, "ỦY BAN NHÂN DÂN XÃ CHIÊM HÓA", the commune's name as the place, and "Nơi nhận" naming
+ * bodies that exist (the commune police and health station, the provincial police).
+ */
+export function communeLetterhead(
+  base: Letterhead,
+  commune: { readonly name: string; readonly provinceName: string },
+): Letterhead {
+  const name = commune.name.trim();
+  const kind = /^(Xã|Phường|Đặc khu)\s+/u.exec(name);
+  const bare = kind ? name.slice(kind[0].length) : name;
+  const lowerKind = kind ? `${kind[1]!.toLowerCase()} ` : '';
+  const place = /^\d/.test(bare) ? name : bare;
+  const province = /^Thành phố\s/u.test(commune.provinceName)
+    ? `thành phố ${commune.provinceName.replace(/^Thành phố\s+/u, '')}`
+    : `tỉnh ${commune.provinceName}`;
+  return {
+    ...base,
+    parentBody: '',
+    issuingBody: `ỦY BAN NHÂN DÂN ${name.toUpperCase()}`,
+    place,
+    recipients: [`Công an ${lowerKind}${bare}`, `Trạm Y tế ${lowerKind}${bare}`, `Công an ${province}`],
+  };
 }
 
 /**

@@ -1,7 +1,10 @@
+import { cliEn } from './cli-en';
+import { chipEn } from './chip-en';
 import type { MessageKey } from './vi';
 
 /** English text of the app, key for key with the Vietnamese. */
 export const en: Record<MessageKey, string> = {
+  ...cliEn,
   'app.name': 'Population data check',
   'app.tagline': "Check lists against the commune's population data",
   'nav.lookup': 'Lookup',
@@ -15,7 +18,7 @@ export const en: Record<MessageKey, string> = {
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.back': 'Back',
-  'common.internalError': 'Something went wrong in the app. Please try again; if it persists, tell the district IT officer.',
+  'common.internalError': 'Something went wrong in the app. Please try again; if it persists, tell the officer in charge of IT.',
   'common.networkError': 'Cannot reach the background service. Close this window and open the app again.',
   'demo.title': 'Welcome to Population data check',
   'demo.body':
@@ -66,6 +69,7 @@ export const en: Record<MessageKey, string> = {
   'import.phase.read': 'Reading the file',
   'import.phase.validate': 'Checking every row',
   'import.phase.write': 'Writing to the database',
+  'import.phase.check': 'Checking against the population data',
   'import.done': 'The extract has been imported.',
   'import.refused':
     'Nothing imported: the extract has rows with problems. Fix the file and import again, or import the valid rows.',
@@ -183,7 +187,7 @@ export const en: Record<MessageKey, string> = {
   'resolution.registry_corrected': 'Registry correction requested',
   'resolution.collected': 'New resident collected',
   'resolution.candidate_chosen': 'Right person chosen',
-  'resolution.referred': 'Referred to the district archive',
+  'resolution.referred': "Referred to the provincial police's records (residence records, ID-card records)",
   'resolution.unresolved': 'Unresolved',
   'export.status': 'Check result',
   'export.differences': 'Differing fields',
@@ -235,9 +239,6 @@ export const en: Record<MessageKey, string> = {
   'lists.note': 'Note, evidence or reason',
   'lists.resolvedBy': 'Resolved: {resolution} — {by}, {at}',
   'lists.undo': 'Undo (Ctrl+Z)',
-  'lists.officerTitle': "Officer's name",
-  'lists.officerHint': 'This name is recorded with every resolution.',
-  'lists.officerSave': 'Save',
   'lists.importErrors': '{count} rows have unreadable values (received anyway; see the check result).',
   'field.idNumber': 'ID card number',
   'field.nationality': 'Nationality',
@@ -480,7 +481,8 @@ export const en: Record<MessageKey, string> = {
   'vacc.saved': 'The vaccine table is saved.',
   'pkg.waiting': 'Waiting to be sent',
   'pkg.export': 'Export an update package',
-  'pkg.exported': 'Package {sequence} exported. Copy the file to a USB drive for the district police.',
+  'pkg.exported':
+    'Package {sequence} exported. Copy the file to a USB drive for the police officer who enters it into the national population database.',
   'pkg.history': 'Exported packages',
   'pkg.colSequence': 'Package',
   'pkg.colCreated': 'Time',
@@ -585,4 +587,13 @@ export const en: Record<MessageKey, string> = {
   'settings.encryption': 'Encryption',
   'auth.throttled': 'Too many wrong tries. Wait {seconds} seconds, then try again.',
   'api.badRequest': 'Invalid request: {detail}',
+  'address.formerUnit': '{former} (former), now part of {now}',
+  'id.provinceNow': 'Province now',
+  'adminUnits.notFound': 'No commune has the code {code}.',
+  'adminUnits.commune': 'Commune (administrative units since 1 July 2025)',
+  'adminUnits.search': "Search by the commune's name today or an old commune's or town's name",
+  'adminUnits.formerNames': 'Made of: {names}',
+  'adminUnits.notSet': 'No commune chosen yet.',
+  'adminUnits.saved': 'Commune saved.',
+  ...chipEn,
 };

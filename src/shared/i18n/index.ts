@@ -12,8 +12,3 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   const template = catalogs[locale][key] ?? vi[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
-
-/** Whether a string names a message of the catalogue. */
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(vi, key);
-}

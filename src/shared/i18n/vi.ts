@@ -1,5 +1,9 @@
+import { cliVi } from './cli-vi';
+import { chipVi } from './chip-vi';
+
 /** Vietnamese text of the app: the reference language. Every other language has the same keys. */
 export const vi = {
+  ...cliVi,
   'app.name': 'Đối chiếu dân cư',
   'app.tagline': 'Đối chiếu danh sách với dữ liệu dân cư của xã',
   'nav.lookup': 'Tra cứu',
@@ -13,7 +17,7 @@ export const vi = {
   'common.cancel': 'Hủy',
   'common.close': 'Đóng',
   'common.back': 'Quay lại',
-  'common.internalError': 'Đã có lỗi trong phần mềm. Vui lòng thử lại; nếu vẫn lỗi, báo cho cán bộ kỹ thuật của huyện.',
+  'common.internalError': 'Đã có lỗi trong phần mềm. Vui lòng thử lại; nếu vẫn lỗi, báo cho cán bộ phụ trách kỹ thuật.',
   'common.networkError': 'Không kết nối được với phần mềm chạy nền. Hãy đóng cửa sổ này và mở lại ứng dụng.',
   'demo.title': 'Chào mừng đến với Đối chiếu dân cư',
   'demo.body':
@@ -64,6 +68,7 @@ export const vi = {
   'import.phase.read': 'Đang đọc tệp',
   'import.phase.validate': 'Đang kiểm tra từng dòng',
   'import.phase.write': 'Đang ghi vào cơ sở dữ liệu',
+  'import.phase.check': 'Đang đối chiếu với dữ liệu dân cư',
   'import.done': 'Đã nhập xong bản trích.',
   'import.refused': 'Không nhập gì: bản trích có dòng lỗi. Sửa tệp rồi nhập lại, hoặc chọn nhập các dòng hợp lệ.',
   'import.inserted': 'Thêm mới',
@@ -178,7 +183,7 @@ export const vi = {
   'resolution.registry_corrected': 'Đề nghị sửa CSDL',
   'resolution.collected': 'Thu thập bổ sung vào CSDL',
   'resolution.candidate_chosen': 'Đã chọn đúng người',
-  'resolution.referred': 'Chuyển tàng thư huyện xác minh',
+  'resolution.referred': 'Chuyển Công an tỉnh xác minh (tàng thư hồ sơ cư trú, tàng thư căn cước)',
   'resolution.unresolved': 'Chưa xử lý được',
   'export.status': 'Kết quả đối chiếu',
   'export.differences': 'Thông tin sai lệch',
@@ -230,9 +235,6 @@ export const vi = {
   'lists.note': 'Ghi chú, căn cứ hoặc lý do',
   'lists.resolvedBy': 'Đã xử lý: {resolution} — {by}, {at}',
   'lists.undo': 'Hoàn tác (Ctrl+Z)',
-  'lists.officerTitle': 'Tên cán bộ xử lý',
-  'lists.officerHint': 'Tên này được ghi cùng mỗi lần xử lý.',
-  'lists.officerSave': 'Lưu',
   'lists.importErrors': '{count} dòng có giá trị không đọc được (vẫn được nhận, xem kết quả đối chiếu).',
   'field.idNumber': 'Số CMND/CCCD',
   'field.nationality': 'Quốc tịch',
@@ -476,7 +478,7 @@ export const vi = {
   'vacc.saved': 'Đã lưu bảng vắc xin.',
   'pkg.waiting': 'Đang chờ gửi',
   'pkg.export': 'Xuất gói cập nhật',
-  'pkg.exported': 'Đã xuất gói số {sequence}. Chép tệp sang USB để chuyển cho Công an huyện.',
+  'pkg.exported': 'Đã xuất gói số {sequence}. Chép tệp sang USB để chuyển cho cán bộ Công an nhập vào CSDLQG về dân cư.',
   'pkg.history': 'Các gói đã xuất',
   'pkg.colSequence': 'Số gói',
   'pkg.colCreated': 'Thời điểm',
@@ -579,6 +581,15 @@ export const vi = {
   'settings.encryption': 'Mã hóa dữ liệu',
   'auth.throttled': 'Đã nhập sai nhiều lần. Hãy đợi {seconds} giây rồi thử lại.',
   'api.badRequest': 'Yêu cầu không hợp lệ: {detail}',
+  'address.formerUnit': '{former} cũ, nay thuộc {now}',
+  'id.provinceNow': 'Nay thuộc tỉnh, thành phố',
+  'adminUnits.notFound': 'Không có xã, phường nào mang mã {code}.',
+  'adminUnits.commune': 'Xã, phường (đơn vị hành chính từ 01/7/2025)',
+  'adminUnits.search': 'Tìm theo tên xã, phường hiện nay hoặc tên xã, thị trấn cũ',
+  'adminUnits.formerNames': 'Gồm: {names}',
+  'adminUnits.notSet': 'Chưa chọn xã, phường.',
+  'adminUnits.saved': 'Đã lưu xã, phường.',
+  ...chipVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -7,7 +7,7 @@ import { yearOf, type IsoDate } from '../dates';
 import { digitsOnly } from '../id-number';
 import type { Problem } from '../result';
 import type { Sex } from '../types';
-import { PROVINCES } from './provinces';
+import { PROVINCE_NOW, PROVINCES } from './provinces';
 
 export type IdKind = 'personal_id' | 'cmnd';
 
@@ -16,7 +16,10 @@ export interface IdCheck {
   readonly kind: IdKind;
   readonly valid: boolean;
   readonly provinceCode: string | null;
+  /** The province (of the 63, 2016–June 2025) where the birth was registered: "Hà Giang". */
   readonly provinceName: string | null;
+  /** The province that contains it since 1 July 2025: "Tuyên Quang" (DESIGN.md §5, `id check`). */
+  readonly provinceNow: string | null;
   readonly sex: Sex | null;
   /** The birth year the ID encodes (personal IDs only). */
   readonly birthYear: number | null;
@@ -53,6 +56,7 @@ export function checkIdNumber(raw: string, facts: IdFacts = {}): IdCheck | null 
       valid: true,
       provinceCode: null,
       provinceName: null,
+      provinceNow: null,
       sex: null,
       birthYear: null,
       problems: [],
@@ -66,6 +70,7 @@ export function checkIdNumber(raw: string, facts: IdFacts = {}): IdCheck | null 
       valid: false,
       provinceCode: null,
       provinceName: null,
+      provinceNow: null,
       sex: null,
       birthYear: null,
       problems: [{ key: 'id.length', params: { count: digits.length } }],
@@ -89,5 +94,16 @@ export function checkIdNumber(raw: string, facts: IdFacts = {}): IdCheck | null 
       params: { idSex: sex === 'male' ? 'nam' : 'nữ', givenSex: facts.sex === 'male' ? 'nam' : 'nữ' },
     });
   }
-  return { normalized, kind: 'personal_id', valid: problems.length === 0, provinceCode, provinceName, sex, birthYear, problems };
+  const provinceNow = provinceName === null ? null : (PROVINCE_NOW[provinceCode] ?? null);
+  return {
+    normalized,
+    kind: 'personal_id',
+    valid: problems.length === 0,
+    provinceCode,
+    provinceName,
+    provinceNow,
+    sex,
+    birthYear,
+    problems,
+  };
 }

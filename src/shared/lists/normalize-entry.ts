@@ -2,7 +2,7 @@
 import { parseDateValue } from '../dates';
 import { digitsOnly, normalizeOldId, normalizePersonalId } from '../id-number';
 import { parseSex } from '../sex';
-import { cellText } from '../registry/validate-row';
+import { cellText } from '../text/cell-text';
 import type { Problem } from '../result';
 import { cleanText, matchKey } from '../text/normalize';
 import type { CellValue } from '../types';

@@ -2,8 +2,8 @@ import { parseDateValue } from '../dates';
 import { normalizeOldId, normalizePersonalId } from '../id-number';
 import type { MessageKey, MessageParams } from '../i18n';
 import { parseSex } from '../sex';
-import { cleanText } from '../text/normalize';
 import type { CellValue, ResidentRecord } from '../types';
+import { cellText } from '../text/cell-text';
 import type { ColumnMapping, ResidentField } from './fields';
 
 export interface RowProblem {
@@ -15,15 +15,6 @@ export type RowOutcome =
   | { readonly kind: 'blank' }
   | { readonly kind: 'resident'; readonly resident: ResidentRecord }
   | { readonly kind: 'invalid'; readonly problems: readonly RowProblem[] };
-
-/** A cell as trimmed NFC text; numbers keep all their digits (IDs stored as numbers). */
-export function cellText(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return cleanText(value);
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return value.toISOString().slice(0, 10);
-}
 
 function isBlankCell(cell: CellValue | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');

@@ -2,7 +2,8 @@
  * Legacy Vietnamese encodings still found in commune Excel files (DOMAIN.md §5). Excel shows their
  * bytes as Windows-1252 characters, so the text arrives as odd Latin letters:
  *  - TCVN3 (ABC), fonts `.VnTime`, `.VnTimeH`: one character per letter ("NguyÔn ThÞ"); `ư` is U+00AD.
- *    Upper-case fonts (`…H`) draw the lower-case codes as capitals.
+ *    Upper-case fonts (`…H`) draw the lower-case codes as capitals; capitals with a tone mark use the
+ *    full TCVN 5712 (VN1) table's codes ("Quan ThÞ ƒnh" is "Quan Thị Ánh").
  *  - VNI-Windows, fonts `VNI-*`: a base letter followed by one accent character ("Nguyeãn"), `Ñ`/`ñ` for Đ/đ.
  * The tables are built here from the letters' structure and checked letter by letter in the tests
  * (TCVN3 against iconv-lite's table).
@@ -29,16 +30,31 @@ export const ALL_VIETNAMESE_LETTERS: readonly string[] = [
 const TCVN3_LOWER = '¸µ¶·¹¨¾»¼½Æ©ÊÇÈÉËÐÌÎÏÑªÕÒÓÔÖÝ×ØÜÞãßáâä«èåæçé¬íêëìîóïñòô\u00adøõö÷ùýúûüþ®';
 const TCVN3_UPPER: Readonly<Record<string, string>> = { Ă: '¡', Â: '¢', Ê: '£', Ô: '¤', Ơ: '¥', Ư: '¦', Đ: '§' };
 
+/**
+ * The byte of each capital of VIETNAMESE_LETTERS in the full TCVN 5712 table (VN1), as iconv-lite's
+ * `tcvn` encoding gives them: Excel shows them as "ƒ" (Á), "Ç"… or as control characters.
+ */
+const VN1_UPPER_BYTES = [
+  0x83, 0x80, 0x81, 0x82, 0x84, 0xa1, 0xc0, 0xaf, 0xba, 0xbf, 0x85, 0xa2, 0xc4, 0xc1, 0xc2, 0xc3, 0x86, 0x8a, 0x87, 0x88, 0x89,
+  0x8b, 0xa3, 0xda, 0xc5, 0xcd, 0xd9, 0x8c, 0x90, 0x8d, 0x8e, 0x8f, 0x91, 0x95, 0x92, 0x93, 0x94, 0x96, 0xa4, 0xff, 0xdb, 0xe0,
+  0xf0, 0x97, 0xa5, 0x9b, 0x98, 0x99, 0x9a, 0x9c, 0x01, 0x9d, 0x9e, 0x9f, 0x02, 0xa6, 0x11, 0x04, 0x05, 0x06, 0x12, 0x16, 0x13,
+  0x14, 0x15, 0x17, 0xa7,
+];
+/** Windows-1252 characters of the bytes 0x80–0x9F (the five it leaves undefined stay as C1 controls). */
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 const TCVN3_DECODE = new Map<string, string>();
 const TCVN3_ENCODE = new Map<string, string>();
 VIETNAMESE_LETTERS.forEach((letter, i) => {
   TCVN3_DECODE.set(TCVN3_LOWER[i]!, letter);
   TCVN3_ENCODE.set(letter, TCVN3_LOWER[i]!);
+  const byte = VN1_UPPER_BYTES[i]!;
+  const capital = letter.toUpperCase();
+  // As Excel shows the byte (Windows-1252), and as the raw code point (Latin-1 or a control).
+  if (byte >= 0x80 && byte <= 0x9f) TCVN3_DECODE.set(WINDOWS_1252_C1[byte - 0x80]!, capital);
+  TCVN3_DECODE.set(String.fromCharCode(byte), capital);
 });
-for (const [letter, code] of Object.entries(TCVN3_UPPER)) {
-  TCVN3_DECODE.set(code, letter);
-  TCVN3_ENCODE.set(letter, code);
-}
+for (const [letter, code] of Object.entries(TCVN3_UPPER)) TCVN3_ENCODE.set(letter, code);
 
 /** TCVN3 text (as Excel shows it) to Unicode; `upperCaseFont` for the `…H` fonts. */
 export function decodeTcvn3(text: string, upperCaseFont = false): string {

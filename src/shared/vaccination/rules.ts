@@ -103,7 +103,7 @@ export const SEED_PRODUCTS: readonly VaccineProduct[] = [
     aliases: ['Janssen', 'Johnson & Johnson', 'J&J', 'Ad26.COV2.S'],
     primaryDoses: 1,
     minIntervalDays: 0,
-    boosterAfterDays: 60,
+    boosterAfterDays: 90,
     approvedOn: '2021-07-15',
     mixesWith: ['COMIRNATY', 'SPIKEVAX'],
   },

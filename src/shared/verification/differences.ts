@@ -2,7 +2,7 @@ import { datesConsistent, type IsoDate } from '../dates';
 import { compareNames } from '../text/names';
 import type { Sex } from '../types';
 import { matchKey } from '../text/normalize';
-import { addressAgrees } from './address';
+import { compareAddress, type AddressNote, type AdminUnitsSource } from './address';
 import type { ComparedField } from './vocabulary';
 
 /** What a list says about a person (normalised; null where the list leaves it blank). */
@@ -43,12 +43,22 @@ export interface RegistryFacts {
   readonly currentAddress: string | null;
 }
 
+/** The registry addresses a list's address is compared with: Resolution 68 lists name the residence they claim. */
+function registryAddressesFor(entry: EntryFacts, resident: RegistryFacts): (string | null)[] {
+  return entry.residence === 'permanent'
+    ? [resident.permanentAddress]
+    : entry.residence === 'temporary'
+      ? [resident.currentAddress]
+      : [resident.permanentAddress, resident.currentAddress];
+}
+
 /**
  * The compared fields on which an entry and a resident differ (DESIGN.md §4). Case, spacing,
  * Unicode form, tone placement, legacy encodings and lost leading zeros are not differences; a
- * partial date agrees with a full one inside it; a blank field is not a difference.
+ * partial date agrees with a full one inside it; a blank field is not a difference. With `units`
+ * (the administrative units), an address naming an old commune merged into the registry's agrees.
  */
-export function entryDifferences(entry: EntryFacts, resident: RegistryFacts): ComparedField[] {
+export function entryDifferences(entry: EntryFacts, resident: RegistryFacts, units?: AdminUnitsSource): ComparedField[] {
   const differences: ComparedField[] = [];
   if (entry.fullName !== null && compareNames(entry.fullName, resident.fullName) !== 'same') differences.push('fullName');
   if (entry.birthDate !== null && resident.birthDate !== null && !datesConsistent(entry.birthDate, resident.birthDate)) {
@@ -57,14 +67,18 @@ export function entryDifferences(entry: EntryFacts, resident: RegistryFacts): Co
   if (entry.sex !== null && resident.sex !== null && entry.sex !== resident.sex) differences.push('sex');
   if (entry.idNumber !== null && entry.idNumber !== resident.personalId && entry.idNumber !== resident.oldId)
     differences.push('personalId');
-  const registryAddresses =
-    entry.residence === 'permanent'
-      ? [resident.permanentAddress]
-      : entry.residence === 'temporary'
-        ? [resident.currentAddress]
-        : [resident.permanentAddress, resident.currentAddress];
-  if (entry.address !== null && !addressAgrees(entry.address, registryAddresses)) {
+  if (entry.address !== null && !compareAddress(entry.address, registryAddressesFor(entry, resident), units).agrees) {
     differences.push('address');
   }
   return differences;
+}
+
+/**
+ * Why an entry's address agrees with the registry's though it names another unit: the old commune
+ * (or town) one side names and the new commune containing it ("xã Phúc Thịnh cũ, nay thuộc xã
+ * Chiêm Hóa"). Empty when the address differs or names the same commune.
+ */
+export function addressNotes(entry: EntryFacts, resident: RegistryFacts, units: AdminUnitsSource): readonly AddressNote[] {
+  if (entry.address === null) return [];
+  return compareAddress(entry.address, registryAddressesFor(entry, resident), units).notes;
 }

@@ -7,6 +7,7 @@ import { migration0005 } from './0005-documents';
 import { migration0006 } from './0006-vaccination-packages';
 import { migration0007 } from './0007-audit';
 import { migration0008 } from './0008-users';
+import { migration0009 } from './0009-janssen-booster';
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];

@@ -1,50 +1,36 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo, ListSummary } from '../../shared/api-contract';
-import { formatDateVi } from '../../shared/dates';
-import type { MessageKey } from '../../shared/i18n';
-import { ENTRY_STATUSES } from '../../shared/verification/vocabulary';
-import { api } from '../api/client';
-import { DeadlineTag } from '../components/DeadlineTag';
-import { ReceiveListDialog } from '../components/ReceiveListDialog';
-import { StatusTag } from '../components/StatusTag';
-import { useT } from '../i18n';
+import { useState } from 'react';
+import type { ListSummary } from '../../../shared/api-contract';
+import { formatDateVi } from '../../../shared/dates';
+import { ENTRY_STATUSES } from '../../../shared/verification/vocabulary';
+import { DeadlineTag } from '../../components/DeadlineTag';
+import { ReceiveListDialog } from '../../components/ReceiveListDialog';
+import { StatusTag } from '../../components/StatusTag';
+import { useQuery } from '../../data/useQuery';
+import { useT } from '../../i18n';
 import { ListDetail } from './ListDetail';
 
 /** Danh sách: the lists received, their deadlines, and each list's worklist. */
-export function ListsPage({ info, onInfo }: { info: AppInfo; onInfo: (info: AppInfo) => void }) {
+export function ListsPage() {
   const t = useT();
-  const [lists, setLists] = useState<readonly ListSummary[] | null>(null);
+  const lists = useQuery('lists-all', {});
   const [receiving, setReceiving] = useState(false);
   const [openList, setOpenList] = useState<number | null>(null);
-
-  const load = useCallback(
-    () =>
-      api['lists-all']({}).then((response) => {
-        if (response.ok) setLists(response.value);
-      }),
-    [],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (openList !== null) {
     return (
       <ListDetail
         listId={openList}
-        info={info}
-        onInfo={onInfo}
         onBack={() => {
           setOpenList(null);
-          void load();
+          void lists.reload();
         }}
       />
     );
   }
 
-  const overdue = (lists ?? []).filter((l) => l.overdue).length;
+  const overdue = (lists.data ?? []).filter((l) => l.overdue).length;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
@@ -56,17 +42,17 @@ export function ListsPage({ info, onInfo }: { info: AppInfo; onInfo: (info: AppI
         </Button>
       </Space>
       {overdue > 0 && <Alert type="error" showIcon message={t('lists.overdueAlert', { count: overdue })} />}
-      <Table
+      <Table<ListSummary>
         rowKey="id"
-        dataSource={[...(lists ?? [])]}
-        loading={lists === null}
+        dataSource={[...(lists.data ?? [])]}
+        loading={lists.loading}
         pagination={false}
         locale={{ emptyText: <Empty description={t('lists.empty')} /> }}
         onRow={(list) => ({ onClick: () => setOpenList(list.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('lists.colFile'), dataIndex: 'fileName', render: (name: string) => <a>{name}</a> },
           { title: t('lists.colSource'), dataIndex: 'source' },
-          { title: t('lists.colKind'), dataIndex: 'kind', render: (kind: string) => t(`kind.${kind}` as MessageKey) },
+          { title: t('lists.colKind'), render: (_, list) => t(`kind.${list.kind}`) },
           { title: t('lists.colDrawnUp'), dataIndex: 'drawnUp', render: formatDateVi },
           { title: t('lists.colDue'), render: (_, list) => <DeadlineTag list={list} /> },
           {

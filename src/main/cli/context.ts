@@ -1,0 +1,72 @@
+/**
+ * The context a command runs in: its parsed arguments, its text in the chosen language, its output,
+ * and the database, opened once on first use (DOICHIEU_KEY) and closed by `close`.
+ */
+import { translate, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
+import { setActor } from '../audit/audit';
+import type { DatabaseKeys } from '../db/keyring';
+import type { Db } from '../db/open-database';
+import { openWithPassphrase } from '../db/open-with-passphrase';
+import { InputError, UsageError } from './arguments';
+import type { CliContext, CliIo } from './command';
+
+export interface ParsedCommandLine {
+  readonly args: readonly string[];
+  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
+}
+
+/** The language of the CLI's text: Vietnamese, or English with DOICHIEU_LANG=en. */
+export function cliLocale(env: CliIo['env']): Locale {
+  return env.DOICHIEU_LANG?.toLowerCase().startsWith('en') ? 'en' : 'vi';
+}
+
+export interface OpenContext extends CliContext {
+  /** Closes the database if the command opened it. */
+  close(): void;
+}
+
+export function createContext(io: CliIo, parsed: ParsedCommandLine): OpenContext {
+  const locale = cliLocale(io.env);
+  const passphrase = io.env.DOICHIEU_KEY || null;
+  const json = parsed.values.json === true;
+  let opened: { db: Db; keys: DatabaseKeys } | null = null;
+
+  const option = (name: string): string | undefined => {
+    const value = parsed.values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const text = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
+  const databaseFile = (): string => {
+    const file = option('db') ?? io.env.DOICHIEU_DB;
+    if (!file) throw new UsageError('cli.noDatabase');
+    return file;
+  };
+  const open = (): { db: Db; keys: DatabaseKeys } => {
+    if (opened !== null) return opened;
+    const file = databaseFile();
+    const result = openWithPassphrase(file, passphrase);
+    if (!result.ok) throw new InputError(result.problem);
+    // A file made without a key stays unencrypted: say so, once, where the officer sees it.
+    if (result.value.created && passphrase === null) io.stderr(`${text('db.unencrypted', { file })}\n`);
+    opened = { db: result.value.db, keys: result.value.keys };
+    const by = option('by');
+    setActor(opened.db, `CLI${by === undefined ? '' : `: ${by}`}`);
+    return opened;
+  };
+
+  return {
+    args: parsed.args,
+    io,
+    locale,
+    passphrase,
+    option,
+    flag: (name) => parsed.values[name] === true,
+    text,
+    print: (value, human) => io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`),
+    warn: (line) => io.stderr(`${line}\n`),
+    databaseFile,
+    database: () => open().db,
+    keys: () => open().keys,
+    close: () => opened?.db.close(),
+  };
+}

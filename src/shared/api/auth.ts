@@ -1,0 +1,60 @@
+/** Signing in, accounts and the recovery code. */
+import { z } from 'zod';
+import { ADMIN, ROLES, type Role } from '../auth/roles';
+import { channel, noFields } from './define';
+
+export interface UserView {
+  readonly id: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+}
+
+export interface AuthStatus {
+  /** No user yet: the first run creates the administrator. */
+  readonly needsSetup: boolean;
+  readonly user: UserView | null;
+  readonly idleMinutes: number;
+  /** The database is encrypted at rest. */
+  readonly encrypted: boolean;
+  /** A recovery code can reset an administrator's password (an encrypted database has one). */
+  readonly canRecover: boolean;
+  /** Set once, right after the first administrator is made: the code to write down. */
+  readonly recoveryCode?: string;
+}
+
+const password = z.string().min(1).max(200);
+const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(50)
+  .regex(/^[\p{L}\p{N}._-]+$/u);
+const displayName = z.string().trim().min(1).max(120);
+
+export const AUTH_CHANNELS = {
+  'auth-status': channel<AuthStatus>()({ request: noFields, roles: 'public' }),
+  'auth-setup': channel<AuthStatus>()({
+    request: z.object({ username, displayName, password }).strict(),
+    roles: 'public',
+  }),
+  'auth-login': channel<AuthStatus>()({
+    request: z.object({ username: z.string().trim().min(1).max(50), password }).strict(),
+    roles: 'public',
+  }),
+  'auth-logout': channel<AuthStatus>()({ request: noFields, roles: 'public' }),
+  'auth-recover': channel<AuthStatus>()({
+    request: z.object({ code: z.string().trim().min(16).max(60), username, password }).strict(),
+    roles: 'public',
+  }),
+  'users-list': channel<readonly UserView[]>()({ request: noFields, roles: ADMIN }),
+  'users-add': channel<readonly UserView[]>()({
+    request: z.object({ username, displayName, role: z.enum(ROLES), password }).strict(),
+    roles: ADMIN,
+  }),
+  'users-reset-password': channel<readonly UserView[]>()({
+    request: z.object({ username, password }).strict(),
+    roles: ADMIN,
+  }),
+  'keys-new-recovery-code': channel<{ readonly recoveryCode: string }>()({ request: noFields, roles: ADMIN }),
+} as const;

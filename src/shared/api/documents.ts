@@ -1,0 +1,85 @@
+/** Printed versions of a list's result, their sign-off and verification, and the letterhead. */
+import { z } from 'zod';
+import { ADMIN, APPROVER, EVERYONE } from '../auth/roles';
+import type { IsoDate } from '../dates';
+import type { Letterhead } from '../documents/letterhead';
+import { channel, noFields, rowId, type ExportedFile } from './define';
+
+export type SignRole = 'chairman' | 'facility_head';
+export const SIGN_ROLES: readonly SignRole[] = ['chairman', 'facility_head'];
+
+/** One printed version of a list's result (the documents registry). */
+export interface DocumentVersionView {
+  readonly id: number;
+  readonly listId: number;
+  readonly number: string;
+  readonly version: number;
+  readonly hash: string;
+  readonly issuedOn: IsoDate;
+  readonly createdAt: string;
+  readonly createdBy: string | null;
+  readonly signedAt: string | null;
+  readonly signedBy: string | null;
+  readonly signedRole: SignRole | null;
+  /** The list's newest version. */
+  readonly latest: boolean;
+}
+
+/** Whether a paper (its QR code, or its PDF) matches the stored version and the list as it stands. */
+export interface DocumentVerification {
+  readonly valid: boolean;
+  readonly documentNumber: string;
+  readonly version: number;
+  readonly signed: boolean;
+  readonly reason: 'ok' | 'unknown' | 'hashMismatch' | 'changed';
+  readonly signedBy?: string | null;
+  readonly latestVersion: number | null;
+  readonly listId: number | null;
+}
+
+const upperLine = z.string().trim().min(1).max(120);
+const letterheadSchema = z
+  .object({
+    parentBody: z.string().trim().max(120),
+    issuingBody: upperLine,
+    issuingCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9][A-Z0-9-]{0,15}$/),
+    place: z.string().trim().min(1).max(80),
+    signForm: z.enum(['TM', 'KT', 'direct']),
+    collective: z.string().trim().max(120),
+    signerTitle: upperLine,
+    signerName: z.string().trim().max(120),
+    recipients: z.array(z.string().trim().min(1).max(200)).max(12),
+    archive: z.string().trim().min(1).max(80),
+  })
+  .strict();
+const documentId = z.object({ documentId: rowId }).strict();
+
+export const DOCUMENTS_CHANNELS = {
+  'documents-list': channel<readonly DocumentVersionView[]>()({
+    request: z.object({ listId: rowId }).strict(),
+    roles: EVERYONE,
+  }),
+  'documents-pdf': channel<ExportedFile>()({ request: documentId, roles: EVERYONE }),
+  'documents-open': channel<{ readonly opened: boolean; readonly file: ExportedFile | null }>()({
+    request: documentId,
+    roles: EVERYONE,
+  }),
+  'documents-signoff': channel<DocumentVersionView>()({
+    request: z
+      .object({ documentId: rowId, by: z.string().trim().min(1).max(200), role: z.enum(['chairman', 'facility_head']) })
+      .strict(),
+    roles: APPROVER,
+  }),
+  'documents-verify': channel<DocumentVerification & { readonly message: string }>()({
+    request: z.object({ text: z.string().min(1).max(1000) }).strict(),
+    roles: EVERYONE,
+  }),
+  'letterhead-get': channel<Letterhead>()({ request: noFields, roles: EVERYONE }),
+  'letterhead-set': channel<Letterhead>()({
+    request: z.object({ letterhead: letterheadSchema }).strict(),
+    roles: ADMIN,
+  }),
+} as const;

@@ -1,0 +1,47 @@
+/** Messages of the chip reader (issue 20), spread into `vi`; `chip-en.ts` has the same keys. */
+export const chipVi = {
+  'chip.key.badNumber': 'Số giấy tờ "{value}" không hợp lệ: cần số định danh 12 chữ số hoặc số thẻ 9 ký tự.',
+  'chip.key.badDate': 'Ngày "{value}" không hợp lệ: cần ngày đầy đủ (ngày/tháng/năm).',
+  'chip.key.noExpiry': 'Cần ngày hết hạn của thẻ, hoặc ngày cấp để tính ngày hết hạn.',
+  'chip.key.badMrz': 'Dòng MRZ không đúng dạng thẻ căn cước (3 dòng × 30 ký tự).',
+  'chip.transcript.badLine': 'Tệp ghi trao đổi với thẻ bị sai ở dòng {line}.',
+  'chip.transcript.ended': 'Tệp ghi trao đổi với thẻ đã hết ở trao đổi thứ {exchange}.',
+  'chip.transcript.diverged':
+    'Trao đổi thứ {exchange} khác với tệp ghi (tệp ghi: {expected}, lệnh gửi: {got}).',
+  'chip.smBroken': 'Kênh bảo mật với chip bị lỗi (mã xác thực sai). Hãy đặt lại thẻ và đọc lại.',
+  'chip.bacUnsupported': 'Chip không hỗ trợ kiểm soát truy cập cơ bản (BAC).',
+  'chip.fileTooLarge': 'Tệp trên chip quá lớn để đọc theo cách này.',
+  'chip.readFailed': 'Không đọc được {file} trên chip (mã {sw}).',
+  'chip.notIcao': 'Thẻ trên đầu đọc không phải thẻ căn cước gắn chip (không có ứng dụng ICAO).',
+  'chip.bacRefused':
+    'Chip từ chối khóa truy cập: số thẻ, ngày sinh hoặc ngày hết hạn không khớp với thẻ. Hãy quét lại MRZ hoặc kiểm tra các số đã nhập.',
+  'chip.bacRefusedAll':
+    'Chip từ chối cả {count} khóa đã thử (tính từ ngày sinh và ngày cấp). Hãy quét MRZ mặt sau thẻ hoặc nhập ngày hết hạn.',
+  'chip.malformed': 'Dữ liệu {file} trên chip không đúng cấu trúc.',
+  'chip.cardRemoved': 'Thẻ đã bị nhấc khỏi đầu đọc khi đang đọc. Hãy đặt thẻ lại và giữ yên cho đến khi đọc xong.',
+  'chip.noCard': 'Chưa có thẻ trên đầu đọc "{reader}".',
+  'chip.pcsc.noLibrary':
+    'Máy này chưa có thư viện PC/SC (libpcsclite trên Linux, winscard.dll trên Windows): không đọc được chip.',
+  'chip.pcsc.noService':
+    'Dịch vụ thẻ thông minh chưa chạy (pcscd trên Linux, "Smart Card" trên Windows). Hãy cài và bật dịch vụ này.',
+  'chip.pcsc.noReaders': 'Chưa cắm đầu đọc thẻ nào.',
+  'chip.pcsc.readerGone': 'Đầu đọc "{reader}" không còn kết nối.',
+  'chip.pcsc.error': 'Lỗi PC/SC (mã {code}).',
+  'chip.pcsc.unsupportedPlatform': 'Chưa hỗ trợ đọc chip trên hệ điều hành này.',
+  'chip.pa.sodUnreadable': 'Không đọc được tệp chữ ký (SOD) của chip.',
+  'chip.pa.noSod': 'Chip không có tệp chữ ký (SOD).',
+  'chip.pa.hashMismatch': 'Dữ liệu {file} đã bị thay đổi: không khớp với giá trị băm đã ký trong SOD.',
+  'chip.pa.notInSod': 'Dữ liệu {file} không có trong danh sách đã ký (SOD).',
+  'chip.pa.unsupportedAlgorithm': 'Thuật toán chưa được hỗ trợ: {algorithm}.',
+  'chip.pa.signatureInvalid': 'Chữ ký của SOD không hợp lệ với chứng thư người ký tài liệu đi kèm.',
+  'chip.pa.noSignerCertificate': 'SOD không kèm chứng thư người ký tài liệu.',
+  'chip.pa.digestMismatch': 'Giá trị băm trong thuộc tính đã ký không khớp với nội dung SOD.',
+  'chip.pa.chainFailed': 'Chứng thư người ký tài liệu không do CSCA đã cài cấp ({issuer}).',
+  'chip.pa.noCsca': 'Chưa cài chứng thư CSCA: chỉ xác nhận được dữ liệu nguyên vẹn, chưa xác nhận được nơi cấp.',
+  'chip.pa.noCscaForCountry': 'Chưa cài chứng thư CSCA của nước cấp ({country}).',
+  'chip.status.genuine': 'Thẻ thật',
+  'chip.status.intact_no_csca': 'Dữ liệu nguyên vẹn (chưa cài CSCA)',
+  'chip.status.not_genuine': 'KHÔNG phải thẻ thật',
+  'chip.csca.unreadable': 'Tệp không phải chứng thư CSCA (.cer, .der, .pem) hay danh sách CSCA của ICAO (.ml).',
+  'chip.csca.none': 'Tệp không chứa chứng thư CSCA nào.',
+} as const;
