@@ -17,6 +17,13 @@ export const NEEDED_PACKAGES = [
   { name: 'libusb-1.0-0', why: 'node-hid (scanners)', libraries: ['libusb-1.0.so.0'] },
   { name: 'libudev1', why: 'node-hid (scanners)', libraries: ['libudev.so.1'] },
   { name: 'bsdutils', why: '`script`, for the CLI passphrase prompt at a pseudo-terminal', commands: ['script'] },
+  { name: 'pcscd', why: 'reading the virtual ID card chip through PC/SC', files: ['/usr/sbin/pcscd'] },
+  {
+    name: 'vsmartcard-vpcd',
+    why: 'the virtual card reader for the chip tests',
+    files: ['/usr/lib/pcsc/drivers/serial/libifdvpcd.so'],
+  },
+  { name: 'libpcsclite1', why: 'PC/SC library the chip reader calls through koffi', libraries: ['libpcsclite.so.1'] },
 ];
 
 function onPath(command) {

@@ -4,6 +4,7 @@ import { adminUnitsHandlers } from './handlers/admin-units';
 import { appHandlers } from './handlers/app';
 import { authHandlers } from './handlers/auth';
 import { backupHandlers } from './handlers/backup';
+import { chipHandlers } from './handlers/chip';
 import { devicesHandlers } from './handlers/devices';
 import { documentsHandlers } from './handlers/documents';
 import { jobsHandlers } from './handlers/jobs';
@@ -30,5 +31,6 @@ export function createHandlers(ctx: ApiContext): Handlers {
     ...backupHandlers(ctx),
     ...jobsHandlers(ctx),
     ...adminUnitsHandlers(ctx),
+    ...chipHandlers(ctx),
   };
 }

@@ -9,6 +9,7 @@ import { ADMIN_UNITS_CHANNELS } from './admin-units';
 import { APP_CHANNELS } from './app';
 import { AUTH_CHANNELS } from './auth';
 import { BACKUP_CHANNELS } from './backup';
+import { CHIP_CHANNELS } from './chip';
 import type { Access, ApiResponse } from './define';
 import { DEVICES_CHANNELS } from './devices';
 import { DOCUMENTS_CHANNELS } from './documents';
@@ -32,6 +33,7 @@ export const CONTRACT = {
   ...BACKUP_CHANNELS,
   ...JOBS_CHANNELS,
   ...ADMIN_UNITS_CHANNELS,
+  ...CHIP_CHANNELS,
 } as const;
 
 type Contract = typeof CONTRACT;

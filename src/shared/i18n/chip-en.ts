@@ -19,9 +19,11 @@ export const chipEn: Record<keyof typeof chipVi, string> = {
   'chip.bacRefusedAll':
     'The chip refused all {count} keys tried (worked out from the birth and issue dates). Scan the MRZ on the back or type the expiry date.',
   'chip.malformed': 'The {file} data on the chip is malformed.',
-  'chip.cardRemoved': 'The card was lifted from the reader while it was being read. Place it again and keep it still until reading ends.',
+  'chip.cardRemoved':
+    'The card was lifted from the reader while it was being read. Place it again and keep it still until reading ends.',
   'chip.noCard': 'No card on reader "{reader}".',
-  'chip.pcsc.noLibrary': 'This machine has no PC/SC library (libpcsclite on Linux, winscard.dll on Windows): chips cannot be read.',
+  'chip.pcsc.noLibrary':
+    'This machine has no PC/SC library (libpcsclite on Linux, winscard.dll on Windows): chips cannot be read.',
   'chip.pcsc.noService': 'The smart card service is not running (pcscd on Linux, "Smart Card" on Windows). Install and start it.',
   'chip.pcsc.noReaders': 'No card reader is plugged in.',
   'chip.pcsc.readerGone': 'Reader "{reader}" is no longer connected.',
@@ -37,7 +39,7 @@ export const chipEn: Record<keyof typeof chipVi, string> = {
   'chip.pa.digestMismatch': "The signed attributes' message digest does not match the SOD content.",
   'chip.pa.chainFailed': 'The document signer certificate was not issued by an installed CSCA ({issuer}).',
   'chip.pa.noCsca': 'No CSCA certificate installed: the data is shown to be intact, not who issued it.',
-  'chip.pa.noCscaForCountry': "No CSCA certificate of the issuing country ({country}) is installed.",
+  'chip.pa.noCscaForCountry': 'No CSCA certificate of the issuing country ({country}) is installed.',
   'chip.status.genuine': 'Genuine card',
   'chip.status.intact_no_csca': 'Data intact (CSCA not installed)',
   'chip.status.not_genuine': 'NOT a genuine card',

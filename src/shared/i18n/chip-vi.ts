@@ -6,8 +6,7 @@ export const chipVi = {
   'chip.key.badMrz': 'Dòng MRZ không đúng dạng thẻ căn cước (3 dòng × 30 ký tự).',
   'chip.transcript.badLine': 'Tệp ghi trao đổi với thẻ bị sai ở dòng {line}.',
   'chip.transcript.ended': 'Tệp ghi trao đổi với thẻ đã hết ở trao đổi thứ {exchange}.',
-  'chip.transcript.diverged':
-    'Trao đổi thứ {exchange} khác với tệp ghi (tệp ghi: {expected}, lệnh gửi: {got}).',
+  'chip.transcript.diverged': 'Trao đổi thứ {exchange} khác với tệp ghi (tệp ghi: {expected}, lệnh gửi: {got}).',
   'chip.smBroken': 'Kênh bảo mật với chip bị lỗi (mã xác thực sai). Hãy đặt lại thẻ và đọc lại.',
   'chip.bacUnsupported': 'Chip không hỗ trợ kiểm soát truy cập cơ bản (BAC).',
   'chip.fileTooLarge': 'Tệp trên chip quá lớn để đọc theo cách này.',
