@@ -130,31 +130,33 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
   it('id check', async () => {
     expect(await run(['id', 'check', '8090012345', '--birth-date', '1990-08-06', '--sex', 'female', '--json']))
       .toMatchInlineSnapshot(`
-      {
-        "code": 0,
-        "keys": [
-          "normalized",
-          "kind",
-          "valid",
-          "provinceCode",
-          "provinceName",
-          "sex",
-          "problems",
-        ],
-        "stderr": "",
-        "stdout": {
-          "kind": "personal_id",
-          "normalized": "008090012345",
-          "problems": [
-            "Số định danh ghi giới tính nam, nhưng giới tính đã cho là nữ.",
+        {
+          "code": 0,
+          "keys": [
+            "normalized",
+            "kind",
+            "valid",
+            "provinceCode",
+            "provinceName",
+            "provinceNow",
+            "sex",
+            "problems",
           ],
-          "provinceCode": "008",
-          "provinceName": "Tuyên Quang",
-          "sex": "male",
-          "valid": false,
-        },
-      }
-    `);
+          "stderr": "",
+          "stdout": {
+            "kind": "personal_id",
+            "normalized": "008090012345",
+            "problems": [
+              "Số định danh ghi giới tính nam, nhưng giới tính đã cho là nữ.",
+            ],
+            "provinceCode": "008",
+            "provinceName": "Tuyên Quang",
+            "provinceNow": "Tuyên Quang",
+            "sex": "male",
+            "valid": false,
+          },
+        }
+      `);
     expect(await run(['id', 'check', '070123456', '--json'])).toMatchInlineSnapshot(`
       {
         "code": 0,
@@ -164,6 +166,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
           "valid",
           "provinceCode",
           "provinceName",
+          "provinceNow",
           "sex",
           "problems",
         ],
@@ -174,6 +177,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
           "problems": [],
           "provinceCode": null,
           "provinceName": null,
+          "provinceNow": null,
           "sex": null,
           "valid": true,
         },
@@ -469,6 +473,15 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
   it('list export', async () => {
     const xlsx = join(dir, 'ket-qua.xlsx');
     pdfFile = join(dir, 'ket-qua.pdf');
+    // Issue 15: refused with the counts while entries still need action, unless --partial.
+    expect(await run(['list', 'export', '1', '--xlsx', xlsx, '--pdf', pdfFile, '--db', db, '--json'])).toMatchInlineSnapshot(`
+      {
+        "code": 1,
+        "stderr": "Danh sách 1 còn 149 dòng cần xử lý (Sai lệch: 111; Không có trong CSDL: 38). Xử lý hết rồi xuất lại, hoặc trả kết quả một phần: các dòng đó được ghi "Đang xác minh".
+      ",
+        "stdout": "",
+      }
+    `);
     const exported = await run([
       'list',
       'export',
@@ -477,6 +490,9 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
       xlsx,
       '--pdf',
       pdfFile,
+      '--partial',
+      '--signer',
+      'Hoàng Văn Chủ',
       '--by',
       'Hoàng Thị Xuân',
       '--db',
@@ -531,6 +547,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
           "signedAt",
           "signedBy",
           "signedRole",
+          "signedAccount",
           "latest",
         ],
         "stderr": "",
@@ -544,6 +561,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
             "latest": true,
             "listId": 1,
             "number": "1/DS-UBND",
+            "signedAccount": null,
             "signedAt": null,
             "signedBy": null,
             "signedRole": null,
@@ -738,9 +756,8 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
     `);
     expect(await run(['list', 'confirm', '2', '--db', db, '--json'])).toMatchInlineSnapshot(`
       {
-        "code": 2,
-        "stderr": "Thiếu --by.
-      Cách dùng: doichieu <lệnh> [--db TỆP] [--json]
+        "code": 1,
+        "stderr": "CSDL này chưa có tài khoản người dùng: cần --by "Họ tên người ký".
       ",
         "stdout": "",
       }
@@ -970,7 +987,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
         ],
         "stderr": "",
         "stdout": {
-          "entries": 13,
+          "entries": 14,
           "problems": [],
           "valid": true,
         },
@@ -986,7 +1003,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
         ],
         "stderr": "",
         "stdout": {
-          "entries": 13,
+          "entries": 14,
           "problems": [],
           "valid": true,
         },
@@ -996,7 +1013,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
       {
         "code": 0,
         "stderr": "",
-        "stdout": "Nhật ký thay đổi nguyên vẹn: 13 mục, chuỗi băm và các mốc đều khớp.
+        "stdout": "Nhật ký thay đổi nguyên vẹn: 14 mục, chuỗi băm và các mốc đều khớp.
       ",
       }
     `);
@@ -1104,7 +1121,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
         ],
         "stderr": "",
         "stdout": {
-          "bytes": 2228224,
+          "bytes": 2236416,
           "createdAt": "2026-11-27T08:00:00.000Z",
           "file": "<tmp>/sao-luu/doichieu-sao-luu-20261127-150000.sqlite",
         },
@@ -1127,7 +1144,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
         "stdout": {
           "documents": 1,
           "file": "<tmp>/sao-luu/doichieu-sao-luu-20261127-150000.sqlite",
-          "lastChange": "2026-11-27T08:00:00.000Z",
+          "lastChange": "2026-12-01T14:53:32.631Z",
           "lists": 2,
           "packages": 1,
           "residents": 3016,
@@ -1139,7 +1156,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
       {
         "code": 0,
         "stderr": "",
-        "stdout": "Bản sao lưu "<tmp>/sao-luu/doichieu-sao-luu-20261127-150000.sqlite": 3016 cư dân, 2 danh sách, 1 văn bản, 1 gói; thay đổi cuối lúc 2026-11-27T08:00:00.000Z.
+        "stdout": "Bản sao lưu "<tmp>/sao-luu/doichieu-sao-luu-20261127-150000.sqlite": 3016 cư dân, 2 danh sách, 1 văn bản, 1 gói; thay đổi cuối lúc 2026-12-01T14:53:32.631Z.
       ",
       }
     `);
@@ -1166,6 +1183,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
         "stderr": "",
         "stdout": "Số định danh cá nhân: 008090012345 (CCCD)
       Nơi đăng ký khai sinh: Tuyên Quang
+      Nay thuộc tỉnh, thành phố: Tuyên Quang
       Giới tính: Nam
       Hợp lệ: Có
       ",
@@ -1223,10 +1241,10 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
       await run(['doc', 'sign', '2/DS-UBND', '--version', '1', '--by', 'Lê Thị Hạnh', '--role', 'facility_head', '--db', db]),
     ).toMatchInlineSnapshot(`
       {
-        "code": 0,
-        "stderr": "",
-        "stdout": "Đã ký xác nhận: Lê Thị Hạnh (Thủ trưởng cơ sở tiêm chủng)
+        "code": 1,
+        "stderr": "CSDL này có tài khoản người dùng: việc xác nhận do chính người ký làm. Đặt DOICHIEU_USER là tên đăng nhập của Chủ tịch và DOICHIEU_KEY là mật khẩu của người đó; không dùng --by.
       ",
+        "stdout": "",
       }
     `);
     expect(await run(['doc', 'sign', '2/DS-UBND', '--version', '1', '--by', 'X', '--role', 'boss', '--db', db]))

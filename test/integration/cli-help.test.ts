@@ -75,16 +75,18 @@ describe('doichieu <command> --help', () => {
 
   it('shows list export in full', async () => {
     expect((await cli('list', 'export', '--help')).stdout).toMatchInlineSnapshot(`
-      "doichieu list export <số danh sách> [--xlsx TỆP] [--pdf TỆP] [--by TÊN]
+      "doichieu list export <số danh sách> [--xlsx TỆP] [--pdf TỆP] [--by TÊN] [--partial] [--signer TÊN]
       Xuất kết quả đối chiếu ra .xlsx và .pdf (văn bản có số)
 
       Tùy chọn:
-        --xlsx TỆP  Ghi kết quả .xlsx vào tệp này
-        --pdf TỆP   Ghi văn bản .pdf vào tệp này
-        --by TÊN    Người lập biểu, in trên văn bản và ghi vào nhật ký
-        --db TỆP    Tệp cơ sở dữ liệu (hoặc biến môi trường DOICHIEU_DB)
-        --json      In kết quả thành đúng một tài liệu JSON
-        --help      Xem hướng dẫn của lệnh
+        --xlsx TỆP    Ghi kết quả .xlsx vào tệp này
+        --pdf TỆP     Ghi văn bản .pdf vào tệp này
+        --by TÊN      Người lập biểu, in trên văn bản và ghi vào nhật ký
+        --partial     Trả kết quả dù còn dòng cần xử lý: các dòng đó ghi "Đang xác minh"
+        --signer TÊN  Họ tên người ký văn bản (lưu vào thông tin văn bản; cần khi chưa có)
+        --db TỆP      Tệp cơ sở dữ liệu (hoặc biến môi trường DOICHIEU_DB)
+        --json        In kết quả thành đúng một tài liệu JSON
+        --help        Xem hướng dẫn của lệnh
 
       Ví dụ:
         doichieu list export 1 --xlsx ket-qua.xlsx --pdf ket-qua.pdf --by "Hoàng Thị Xuân" --db xa.sqlite

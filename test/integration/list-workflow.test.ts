@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
 import type { Db } from '../../src/main/db/open-database';
+import { readLetterhead, saveLetterhead } from '../../src/main/documents/documents';
 import { exportList } from '../../src/main/lists/export-list';
 import { importParsedList, rememberedMapping } from '../../src/main/lists/import-list';
 import { listEntries, listSummaries } from '../../src/main/lists/list-views';
@@ -21,7 +22,15 @@ let cleanup: () => void;
 beforeEach(async () => {
   ({ db, cleanup } = tempDatabase());
   await seedRegistry(db, PEOPLE);
+  saveLetterhead(db, { ...readLetterhead(db), signerName: 'Hoàng Văn Chủ' });
 });
+
+/** The returned files, entries still open printed as being verified. */
+async function exportPartly(listId: number) {
+  const exported = await exportList(db, listId, 'vi', NOW, { by: null, partial: true });
+  if (!exported.ok) throw new Error(exported.problem.key);
+  return exported.value;
+}
 afterEach(() => cleanup());
 
 const ROWS = [
@@ -79,13 +88,29 @@ describe('resolutions', () => {
   it('collects a person the registry does not have as a new resident awaiting export', async () => {
     const { entries } = await receive();
     expect(entries[1]!.status).toBe('not_found');
-    resolveEntrySafely(db, { entryId: entries[1]!.id, resolution: 'collected', by: 'Hải' }, NOW);
-    expect(changes()).toEqual([expect.objectContaining({ kind: 'new', status: 'pending' })]);
-    expect(JSON.parse(changes()[0]!.fields)).toMatchObject({
+    // The form is required: a bare "collected" says what to fill in.
+    expect(resolveEntrySafely(db, { entryId: entries[1]!.id, resolution: 'collected', by: 'Hải' }, NOW)).toMatchObject({
+      ok: false,
+      problem: { key: 'resolve.newResidentNeeded' },
+    });
+    const newResident = {
       fullName: 'Hoàng Văn Nghĩa',
       birthDate: '1982-07-08',
+      sex: 'male' as const,
       personalId: '079082851326',
-    });
+      ethnicity: 'Tày',
+      nationality: 'Việt Nam',
+      permanentAddress: 'Thôn Bản Khiển, xã Trung Hà, tỉnh Tuyên Quang',
+      currentAddress: null,
+    };
+    const collected = resolveEntrySafely(
+      db,
+      { entryId: entries[1]!.id, resolution: 'collected', note: 'Giấy khai sinh', newResident, by: 'Hải' },
+      NOW,
+    );
+    expect(collected).toMatchObject({ ok: true, value: { collected: newResident } });
+    expect(changes()).toEqual([expect.objectContaining({ kind: 'new', status: 'pending' })]);
+    expect(JSON.parse(changes()[0]!.fields)).toEqual(newResident);
   });
 
   it('refuses a resolution that does not fit the status', async () => {
@@ -163,9 +188,9 @@ describe('the returned list', () => {
   it('is the .xlsx it arrived as, with result columns added and formula-like text neutralised', async () => {
     const { listId, entries } = await receive();
     resolveEntrySafely(db, { entryId: entries[0]!.id, resolution: 'list_corrected', by: 'Hải' }, NOW);
-    const files = await exportList(db, listId, 'vi', NOW);
+    const files = await exportPartly(listId);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(files!.files[0]!.data) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(files.files[0]!.data) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getCell('A1').value).toBe('TRẠM Y TẾ XÃ TRUNG HÀ');
     expect(sheet.getRow(4).values).toEqual([
@@ -212,10 +237,10 @@ describe('the returned list', () => {
       '2,=HYPERLINK("x"),01/01/1990,Nam,',
     ].join('\r\n');
     const { imported } = await importAndCheck(db, new TextEncoder().encode(csv), 'ds.csv');
-    const files = await exportList(db, imported.listId, 'vi', NOW);
-    expect(files!.files[0]!.fileName).toBe('ds-ket-qua.xlsx');
+    const files = await exportPartly(imported.listId);
+    expect(files.files[0]!.fileName).toBe('ds-ket-qua.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(files!.files[0]!.data) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(files.files[0]!.data) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(1).getCell(2).value).toBe('Họ và tên');
     expect(sheet.getRow(2).getCell(6).value).toBe('Khớp');
@@ -225,11 +250,11 @@ describe('the returned list', () => {
 
   it('is a PDF with every name in Vietnamese, its fonts embedded', async () => {
     const { listId } = await receive();
-    const files = await exportList(db, listId, 'vi', NOW);
+    const files = await exportPartly(listId);
     const { dir, cleanup: done } = tempDir();
     try {
       const file = join(dir, 'kq.pdf');
-      writeFileSync(file, files!.files[1]!.data);
+      writeFileSync(file, files.files[1]!.data);
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
       for (const name of ['Ma Văn Tường', 'Hoàng Văn Nghĩa', 'Lường Thị Hưởng', 'Không có trong', 'Sai lệch'])
         expect(text).toContain(name);
@@ -279,13 +304,38 @@ describe('doichieu list', () => {
       run = io();
       const xlsx = join(dir, 'kq.xlsx');
       const pdf = join(dir, 'kq.pdf');
-      expect(await runCli(['list', 'export', '1', '--xlsx', xlsx, '--pdf', pdf, '--db', dbFile, '--json'], run.io)).toBe(0);
+      // Entries still need action: refused with the counts, nothing printed.
+      expect(await runCli(['list', 'export', '1', '--xlsx', xlsx, '--pdf', pdf, '--db', dbFile, '--json'], run.io)).toBe(1);
+      expect(run.out.stderr).toMatch(/còn 149 dòng cần xử lý \(Sai lệch: 111; Không có trong CSDL: 38\)/);
+      expect(existsSync(pdf)).toBe(false);
+      run = io();
+      // Partly, and with the signer's name the paper needs.
+      const args = ['list', 'export', '1', '--xlsx', xlsx, '--pdf', pdf, '--partial', '--signer', 'Hoàng Văn Chủ'];
+      expect(await runCli([...args, '--db', dbFile, '--json'], run.io)).toBe(0);
       expect(JSON.parse(run.out.stdout)).toEqual({
         files: [xlsx, pdf],
         documentNumber: '1/DS-UBND',
         version: 1,
         hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
+      // Every row that is not matched says how it stands; duplicates name the row they repeat;
+      // matched people are printed as the registry spells them; the signer's name is under the block.
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      expect(text.match(/Đang xác minh/g)).toHaveLength(149);
+      expect(text.match(/Không xác minh/g)).toHaveLength(9);
+      expect(text.match(/Trùng với dòng \d+/g)).toHaveLength(11);
+      expect(text).toContain('Triệu Tiến Đạt');
+      expect(text).not.toContain('TRIỆU TIẾN ĐẠT');
+      expect(text).toContain('Hoàng Văn Chủ');
+      expect(text).toMatch(/Số định danh \//);
+      expect(text).toMatch(/số hộ chiếu/);
+      // Nguyễn Thị Khoa is the 9th person on the paper and again the 64th.
+      expect(text).toMatch(/ 9 +Nguyễn Thị Khoa .*Khớp/);
+      expect(text).toMatch(/64 +NGUYỄN THỊ KHOA .*Trùng với dòng 9\b/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(xlsx);
+      const handling = workbook.worksheets[0]!.getColumn(workbook.worksheets[0]!.actualColumnCount).values;
+      expect(handling.filter((v) => v === 'Đang xác minh')).toHaveLength(149);
       run = io();
       expect(await runCli(['list', 'check', '99', '--db', dbFile], run.io)).toBe(1);
       expect(run.out.stderr).toMatch(/Không có danh sách số 99/);

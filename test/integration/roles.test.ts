@@ -5,7 +5,10 @@ import type { App } from '../../src/main/app-context';
 import { createUser, hashPassword, login, Session, verifyPassword } from '../../src/main/auth/users';
 import { CHANNELS } from '../../src/shared/api-contract';
 import { CHANNEL_ROLES } from '../../src/shared/api-contract';
+import { readLetterhead, saveLetterhead } from '../../src/main/documents/documents';
 import { tempApp } from '../helpers/app';
+import { PEOPLE } from '../helpers/extract-files';
+import { importAndCheck, listWorkbook, seedRegistry } from '../helpers/lists';
 
 let app: App;
 let cleanup: () => void;
@@ -28,8 +31,8 @@ describe('roles, checked in main', () => {
     const signed = await police.call('auth-login', { username: 'u-police', password: 'mat-khau-dai' });
     expect(signed).toMatchObject({ ok: true, value: { user: { role: 'police' } } });
     expect(await police.call('registry-find', { text: 'Ma' })).toMatchObject({ ok: true });
-    // Only the chairman (or the administrator) signs; only the administrator manages users.
-    expect(await police.call('documents-signoff', { documentId: 1, by: 'X', role: 'chairman' })).toMatchObject({
+    // Only the chairman signs; only the administrator manages users.
+    expect(await police.call('documents-signoff', { documentId: 1, role: 'chairman' })).toMatchObject({
       ok: false,
       error: { type: 'user', message: 'Tài khoản của bạn không có quyền làm việc này.' },
     });
@@ -46,6 +49,40 @@ describe('roles, checked in main', () => {
       ok: false,
       error: { message: /không có quyền/ },
     });
+  });
+
+  it('a signature and a confirmation belong to the chairman who signed in: not the administrator, no typed name', async () => {
+    await seedRegistry(app.ctx.db, PEOPLE);
+    saveLetterhead(app.ctx.db, { ...readLetterhead(app.ctx.db), signerName: 'Hoàng Văn Chủ' });
+    const { imported } = await importAndCheck(
+      app.ctx.db,
+      await listWorkbook([['Ma Văn Tường', '06/08/1990', 'Nam', '008090012345', 'Việt Nam', 'Thôn Ba 1, xã Trung Hà']]),
+    );
+    const admin = (channel: string, request: unknown) => dispatch(app.ctx, app.handlers, channel, request);
+    const printed = await admin('lists-export', { listId: imported.listId, partial: true });
+    expect(printed).toMatchObject({ ok: true });
+    const documentId = (printed as { value: { document: { id: number } } }).value.document.id;
+    // The administrator may do everything else, but cannot sign or confirm on the chairman's behalf.
+    const refused = { ok: false, error: { message: /không có quyền/ } };
+    expect(await admin('documents-signoff', { documentId, role: 'chairman' })).toMatchObject(refused);
+    expect(await admin('vaccination-confirm', { listId: imported.listId })).toMatchObject(refused);
+    // A typed name is not part of the request any more.
+    const chairman = as('chairman');
+    await chairman.call('auth-login', { username: 'u-chairman', password: 'mat-khau-dai' });
+    expect(await chairman.call('documents-signoff', { documentId, by: 'Ai đó', role: 'chairman' })).toMatchObject({
+      ok: false,
+      error: { message: /không hợp lệ/ },
+    });
+    expect(await chairman.call('documents-signoff', { documentId, role: 'chairman' })).toMatchObject({
+      ok: true,
+      value: { signedBy: 'chairman', signedAccount: 'u-chairman', signedRole: 'chairman' },
+    });
+    const entry = app.ctx.db.prepare("SELECT actor, details FROM audit_log WHERE action = 'document.signoff'").get() as {
+      actor: string;
+      details: string;
+    };
+    expect(entry.actor).toBe('chairman (u-chairman)');
+    expect(JSON.parse(entry.details)).toMatchObject({ account: 'u-chairman' });
   });
 
   it('every channel says who may use it', () => {

@@ -125,7 +125,21 @@ export function login(db: Db, session: Session, username: string, password: stri
     return fail('auth.wrong');
   }
   session.signIn(view(row), now);
-  setActor(db, row.display_name);
+  // The audit trail names the person and their account.
+  setActor(db, `${row.display_name} (${row.username})`);
   audit(db, 'auth.login', `user:${row.id}`, {}, now);
   return ok(view(row));
+}
+
+/** The enabled user `username` when `password` is theirs, else null (no audit: the caller decides what a miss means). */
+export function userWithPassword(db: Db, username: string, password: string): UserView | null {
+  const row = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ? AND disabled = 0').get(username);
+  return row && verifyPassword(password, row.password_hash) ? view(row) : null;
+}
+
+/** The enabled user whose password `password` is, if any. */
+export function userByPassword(db: Db, password: string): UserView | null {
+  const rows = db.prepare<[], UserRow>('SELECT * FROM users WHERE disabled = 0 ORDER BY id').all();
+  const row = rows.find((r) => verifyPassword(password, r.password_hash));
+  return row ? view(row) : null;
 }

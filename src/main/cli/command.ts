@@ -3,6 +3,7 @@
  * options (given to `node:util` parseArgs, strict), an example, and what it does with a context.
  */
 import type { Locale, MessageKey, MessageParams } from '../../shared/i18n';
+import type { Actor } from '../auth/identify';
 import type { DatabaseKeys } from '../db/keyring';
 import type { Db } from '../db/open-database';
 
@@ -48,6 +49,8 @@ export interface CliContext {
   database(): Db;
   /** The key and keyring of the database (opens it first). */
   keys(): DatabaseKeys;
+  /** Who acts: the user whose password opened the database (DOICHIEU_USER), the administrator, or no account. */
+  actor(): Actor;
 }
 
 export interface CliCommand {

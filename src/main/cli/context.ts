@@ -7,7 +7,8 @@ import { setActor } from '../audit/audit';
 import type { DatabaseKeys } from '../db/keyring';
 import type { Db } from '../db/open-database';
 import { openWithPassphrase } from '../db/open-with-passphrase';
-import { InputError, UsageError } from './arguments';
+import { actorName, identify, type Actor } from '../auth/identify';
+import { InputError, UsageError, unwrap } from './arguments';
 import type { CliContext, CliIo } from './command';
 
 export interface ParsedCommandLine {
@@ -30,6 +31,7 @@ export function createContext(io: CliIo, parsed: ParsedCommandLine): OpenContext
   const passphrase = io.env.DOICHIEU_KEY || null;
   const json = parsed.values.json === true;
   let opened: { db: Db; keys: DatabaseKeys } | null = null;
+  let actor: Actor | null = null;
 
   const option = (name: string): string | undefined => {
     const value = parsed.values[name];
@@ -67,6 +69,13 @@ export function createContext(io: CliIo, parsed: ParsedCommandLine): OpenContext
     databaseFile,
     database: () => open().db,
     keys: () => open().keys,
+    actor: () => {
+      if (actor !== null) return actor;
+      const { db, keys } = open();
+      actor = unwrap(identify(db, keys, passphrase, io.env.DOICHIEU_USER || undefined));
+      setActor(db, actorName(actor, option('by')));
+      return actor;
+    },
     close: () => opened?.db.close(),
   };
 }

@@ -16,6 +16,7 @@ import {
   unwrap,
 } from './arguments';
 import type { CliCommand, CliContext } from './command';
+import { signerOf } from './signer';
 
 function verify(ctx: CliContext): number {
   const file = firstArgument(ctx, 'cli.arg.pdf');
@@ -37,10 +38,11 @@ function list(ctx: CliContext): number {
 function sign(ctx: CliContext): number {
   const documentNumber = firstArgument(ctx, 'cli.arg.documentNumber');
   const version = Number(requiredOption(ctx, 'version'));
-  const by = requiredOption(ctx, 'by');
   if (!Number.isInteger(version) || version < 1) throw new UsageError('cli.missingArgument', { name: '--version' });
   const role = choiceOption(ctx, 'role', SIGN_ROLES, 'chairman', (option) => new UsageError('cli.badOption', { option }));
-  const d = unwrap(signOff(ctx.database(), { documentNumber, version, by, role }, ctx.io.now()));
+  const signer = signerOf(ctx);
+  const request = { documentNumber, version, by: signer.name, account: signer.account, role };
+  const d = unwrap(signOff(ctx.database(), request, ctx.io.now()));
   ctx.print(
     { documentNumber: d.number, version: d.version, signedBy: d.signedBy, signedAt: d.signedAt, role: d.signedRole },
     ctx.text('doc.signedBy', { by: `${d.signedBy} (${ctx.text(`doc.role.${role}`)})` }),

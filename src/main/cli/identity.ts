@@ -45,6 +45,7 @@ function checkId(ctx: CliContext): number {
     describe([
       [ctx.text('col.personalId'), `${result.normalized} (${result.kind === 'cmnd' ? 'CMND' : 'CCCD'})`],
       [ctx.text('id.province'), result.provinceName ?? result.provinceCode ?? ''],
+      [ctx.text('id.provinceNow'), result.provinceNow ?? ''],
       [ctx.text('col.sex'), sexText(ctx, result.sex)],
       [ctx.text('id.valid'), yesNo(ctx, result.valid)],
       ...warnings(ctx, result.problems),

@@ -5,12 +5,12 @@ import type { ExportedFile } from '../../shared/api-contract';
 import { LIST_KINDS } from '../../shared/lists/fields';
 import { ENTRY_STATUSES } from '../../shared/verification/vocabulary';
 import type { ListCheckResult } from '../lists/check-list';
+import { readLetterhead, saveLetterhead } from '../documents/documents';
 import { exportList } from '../lists/export-list';
 import { importParsedList } from '../lists/import-list';
 import { prepareList } from '../lists/prepare-list';
 import { recheckList } from '../lists/recheck-list';
 import {
-  InputError,
   UsageError,
   choiceOption,
   dateOption,
@@ -64,8 +64,12 @@ function checkList(ctx: CliContext): number {
 
 async function exportListFiles(ctx: CliContext): Promise<number> {
   const listId = listIdArgument(ctx);
-  const exported = await exportList(ctx.database(), listId, ctx.locale, ctx.io.now(), ctx.option('by') ?? null);
-  if (exported === null) throw new InputError({ key: 'list.notFound', params: { listId } });
+  const db = ctx.database();
+  const signer = ctx.option('signer')?.trim();
+  // The paper needs its signer's name: given once here, it is kept in the letterhead like the app's.
+  if (signer) saveLetterhead(db, { ...readLetterhead(db), signerName: signer });
+  const options = { by: ctx.option('by') ?? null, partial: ctx.flag('partial') };
+  const exported = unwrap(await exportList(db, listId, ctx.locale, ctx.io.now(), options));
   const xlsxPath = ctx.option('xlsx');
   const pdfPath = ctx.option('pdf');
   const [xlsx, pdf] = exported.files as [ExportedFile, ExportedFile];
@@ -113,6 +117,8 @@ export const LIST_COMMANDS: readonly CliCommand[] = [
       xlsx: { type: 'string', value: 'cli.value.file', help: 'cli.opt.xlsx' },
       pdf: { type: 'string', value: 'cli.value.file', help: 'cli.opt.pdf' },
       by: { type: 'string', value: 'cli.value.name', help: 'cli.opt.exportBy' },
+      partial: { type: 'boolean', help: 'cli.opt.partial' },
+      signer: { type: 'string', value: 'cli.value.name', help: 'cli.opt.signer' },
     },
     example: 'list export 1 --xlsx ket-qua.xlsx --pdf ket-qua.pdf --by "Hoàng Thị Xuân" --db xa.sqlite',
     run: exportListFiles,

@@ -1,14 +1,14 @@
 /** `list confirm` (a vaccination results list, by the chairman) and `infection add` (an F0 case). */
 import { addInfection, confirmList } from '../vaccination/vaccinations';
-import { UsageError, dateOption, firstArgument, listIdArgument, requiredOption, unwrap } from './arguments';
+import { UsageError, dateOption, firstArgument, listIdArgument, unwrap } from './arguments';
 import type { CliCommand, CliContext } from './command';
+import { signerOf } from './signer';
 
 function confirm(ctx: CliContext): number {
   const listId = listIdArgument(ctx);
-  const by = requiredOption(ctx, 'by').trim();
-  if (by === '') throw new UsageError('cli.missingArgument', { name: '--by' });
-  const confirmed = unwrap(confirmList(ctx.database(), listId, by, ctx.io.now()));
-  ctx.print(confirmed, ctx.text('list.confirmedBy', { listId, by, at: confirmed.confirmedAt }));
+  const signer = signerOf(ctx);
+  const confirmed = unwrap(confirmList(ctx.database(), listId, signer.name, signer.account, ctx.io.now()));
+  ctx.print(confirmed, ctx.text('list.confirmedBy', { listId, by: signer.name, at: confirmed.confirmedAt }));
   return 0;
 }
 

@@ -9,6 +9,7 @@ import type { Letterhead } from '../../shared/documents/letterhead';
 import type { ListKind } from '../../shared/lists/fields';
 import type { Sex } from '../../shared/types';
 import type { ComparedField, EntryStatus, Resolution } from '../../shared/verification/vocabulary';
+import type { EntryView } from '../../shared/api-contract';
 import type { Db } from '../db/open-database';
 import { listEntries, listSummaries } from '../lists/list-views';
 
@@ -24,6 +25,8 @@ export interface DocumentRow {
   readonly differences: readonly ComparedField[];
   readonly resolution: Resolution | null;
   readonly note: string | null;
+  /** For a duplicate: the sheet row it repeats (format 2). */
+  readonly duplicateOf?: number | null;
 }
 
 export interface ListPart {
@@ -36,7 +39,7 @@ export interface ListPart {
 }
 
 export interface DocumentContent {
-  readonly format: 1;
+  readonly format: 1 | 2;
   readonly issuedOn: IsoDate;
   readonly letterhead: Letterhead;
   readonly list: ListPart;
@@ -54,6 +57,28 @@ export interface StoredDocument {
   readonly signed: boolean;
 }
 
+/**
+ * One printed row. A matched person is printed as the registry spells them (the verified record);
+ * every other row as the list wrote it, the registry's ID where one was linked.
+ */
+function documentRow(e: EntryView): DocumentRow {
+  const verified = e.status === 'matched' && e.resident !== null ? e.resident : null;
+  return {
+    row: e.row,
+    fullName: verified?.fullName ?? e.fullName,
+    birthDate: verified?.birthDate ?? e.birthDate,
+    sex: verified?.sex ?? e.sex,
+    idNumber: e.resident?.personalId ?? e.idNumber,
+    // The address as the list wrote it: it agreed (perhaps in a form from before the 2025 reform).
+    address: e.address,
+    status: e.status,
+    differences: e.differences,
+    resolution: e.resolution,
+    note: e.resolutionNote,
+    duplicateOf: e.duplicateOfRow,
+  };
+}
+
 /** The list's result as it stands, ready to print; null when there is no such list. */
 export function currentContent(
   db: Db,
@@ -65,7 +90,8 @@ export function currentContent(
   const summary = listSummaries(db, now).find((l) => l.id === listId);
   if (!summary) return null;
   return {
-    format: 1,
+    // Format 2: matched rows carry the registry's spelling, duplicates the row they repeat.
+    format: 2,
     issuedOn,
     letterhead,
     list: {
@@ -76,18 +102,7 @@ export function currentContent(
       drawnUp: summary.drawnUp,
       dueDate: summary.dueDate,
     },
-    rows: listEntries(db, listId).map((e) => ({
-      row: e.row,
-      fullName: e.fullName,
-      birthDate: e.birthDate,
-      sex: e.sex,
-      idNumber: e.resident?.personalId ?? e.idNumber,
-      address: e.address,
-      status: e.status,
-      differences: e.differences,
-      resolution: e.resolution,
-      note: e.resolutionNote,
-    })),
+    rows: listEntries(db, listId).map(documentRow),
     totals: summary.summary,
   };
 }

@@ -28,6 +28,7 @@ interface DocumentRowDb {
   readonly signed_at: string | null;
   readonly signed_by: string | null;
   readonly signed_role: SignRole | null;
+  readonly signed_account: string | null;
 }
 
 /** The letterhead the settings hold (the defaults where a field was never set). */
@@ -122,6 +123,7 @@ function view(r: DocumentRowDb, latest: boolean): DocumentVersionView {
     signedAt: r.signed_at,
     signedBy: r.signed_by,
     signedRole: r.signed_role,
+    signedAccount: r.signed_account,
     latest,
   };
 }
@@ -129,7 +131,7 @@ function view(r: DocumentRowDb, latest: boolean): DocumentVersionView {
 /** Records that the chairman (or facility head) signed this version; a signed version is never signed again. */
 export function signOff(
   db: Db,
-  request: { documentNumber: string; version: number; by: string; role: SignRole },
+  request: { documentNumber: string; version: number; by: string; account: string | null; role: SignRole },
   now: Date,
 ): Result<DocumentVersionView> {
   return db.transaction((): Result<DocumentVersionView> => {
@@ -139,13 +141,15 @@ export function signOff(
     if (!row) return fail('doc.notFound', { number: request.documentNumber, version: request.version });
     if (row.signed_at !== null)
       return fail('doc.alreadySigned', { number: row.number, version: row.version, by: row.signed_by ?? '' });
-    db.prepare('UPDATE documents SET signed_at = ?, signed_by = ?, signed_role = ? WHERE id = ?').run(
+    db.prepare('UPDATE documents SET signed_at = ?, signed_by = ?, signed_role = ?, signed_account = ? WHERE id = ?').run(
       now.toISOString(),
       request.by,
       request.role,
+      request.account,
       row.id,
     );
-    audit(db, 'document.signoff', `document:${row.id}`, { number: row.number, version: row.version, role: request.role }, now);
+    const details = { number: row.number, version: row.version, role: request.role, account: request.account };
+    audit(db, 'document.signoff', `document:${row.id}`, details, now);
     const latest = latestOf(db, row.list_id)!;
     return ok(
       view(db.prepare<[number], DocumentRowDb>('SELECT * FROM documents WHERE id = ?').get(row.id)!, latest.id === row.id),

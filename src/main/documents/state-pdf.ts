@@ -18,6 +18,7 @@ import {
   signatureHeading,
 } from '../../shared/documents/letterhead';
 import { translate, type MessageKey } from '../../shared/i18n';
+import { handlingLine } from '../../shared/verification/handling';
 import { ENTRY_STATUSES } from '../../shared/verification/vocabulary';
 import { resourcePath } from '../paths';
 import { formatAuditHead, type AuditHead } from '../audit/audit';
@@ -43,11 +44,19 @@ interface Column {
 }
 
 function columnsFor(rows: readonly DocumentRow[]): Column[] {
+  // A duplicate names the row it repeats by that row's number on this paper (its STT).
+  const printedNumber = new Map(rows.map((r, i) => [r.row, i + 1]));
   const columns: (Column | false)[] = [
     { title: t('doc.colRow'), min: 26, weight: 0, cell: (_, i) => String(i + 1) },
     { title: t('col.fullName'), min: 96, weight: 3, cell: (r) => r.fullName ?? '' },
     { title: t('col.birthDate'), min: 56, weight: 0, cell: (r) => (r.birthDate ? formatDateVi(r.birthDate) : '') },
-    { title: t('export.idNumber'), min: 72, weight: 0, cell: (r) => r.idNumber ?? '' },
+    // A foreigner's number is a passport's, not a personal ID.
+    {
+      title: t(rows.some((r) => r.status === 'foreign') ? 'export.idOrPassport' : 'export.idNumber'),
+      min: 72,
+      weight: 0,
+      cell: (r) => r.idNumber ?? '',
+    },
     rows.some((r) => r.address) && { title: t('col.permanentAddress'), min: 150, weight: 4, cell: (r) => r.address ?? '' },
     { title: t('export.status'), min: 66, weight: 1, cell: (r) => (r.status ? t(`status.${r.status}`) : '') },
     rows.some((r) => r.differences.length > 0) && {
@@ -56,11 +65,21 @@ function columnsFor(rows: readonly DocumentRow[]): Column[] {
       weight: 1,
       cell: (r) => r.differences.map((d) => t(`field.${d}`)).join(', '),
     },
-    rows.some((r) => r.resolution) && {
+    // Every row that is not matched says how it was handled (or that it is still being verified).
+    rows.some((r) => r.status !== 'matched') && {
       title: t('export.resolution'),
       min: 80,
       weight: 2,
-      cell: (r) => (r.resolution ? `${t(`resolution.${r.resolution}`)}${r.note ? `: ${r.note}` : ''}` : ''),
+      cell: (r) =>
+        handlingLine(
+          {
+            status: r.status,
+            resolution: r.resolution,
+            note: r.note,
+            duplicateOf: r.duplicateOf == null ? null : (printedNumber.get(r.duplicateOf) ?? null),
+          },
+          t,
+        ),
     },
   ];
   return columns.filter((c): c is Column => c !== false);

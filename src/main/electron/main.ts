@@ -2,9 +2,8 @@
  * The Electron host: opens the database in userData, registers the IPC API and shows the window.
  * Thin on purpose: everything it serves lives in the services behind dispatch.
  */
-import { BrowserWindow, Menu, app, dialog, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, session } from 'electron';
 import { mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { translate } from '../../shared/i18n';
@@ -12,6 +11,7 @@ import { AppHost } from '../app-host';
 import { consoleLogger } from '../log/logger';
 import { DATABASE_FILE_NAME, PACKAGED_RESOURCES_FOLDER, defaultDataDir, resourcePath } from '../paths';
 import { registerIpcApi } from './ipc';
+import { openForPrinting } from './print-window';
 import { appUrlTest, guardContents, guardSession } from './web-guards';
 import { mainWindowOptions } from './window-options';
 
@@ -42,14 +42,8 @@ app
       databaseFile: join(dataDir, DATABASE_FILE_NAME),
       version: app.getVersion(),
       logger,
-      // A printed document opens in the system's PDF viewer, whose print dialog prints it.
-      openFile: async (fileName, data) => {
-        const folder = join(app.getPath('temp'), 'doichieu');
-        mkdirSync(folder, { recursive: true });
-        const file = join(folder, fileName.replace(/[^\p{L}\p{N}._-]/gu, '_'));
-        await writeFile(file, data);
-        return (await shell.openPath(file)) === '';
-      },
+      // A printed document opens with the system's print dialog (print-window.ts).
+      openFile: (fileName, data) => openForPrinting(app.getPath('temp'), fileName, data, resourcePath('icon')),
     });
     if (!opened.ok) {
       dialog.showErrorBox(translate('vi', 'app.name'), translate('vi', opened.problem.key, opened.problem.params));

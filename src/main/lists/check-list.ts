@@ -270,29 +270,34 @@ export function checkList(db: Db, listId: number, now: Date): ListCheckResult | 
   const lookups = registryLookups(db, listId);
   const summary = Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>;
   const checked: CheckedEntry[] = [];
-  const linkedResidents = new Set<number>();
-  const unlinkedSeen = new Set<string>();
+  // The first row each person was seen on: a later entry of the same person names it.
+  const linkedResidents = new Map<number, number>();
+  const unlinkedSeen = new Map<string, number>();
+  const duplicateOf: (number | null)[] = [];
 
   // One transaction for the look-ups and the writes: a single read snapshot, and far fewer lock round trips.
   const outcomes: EntryOutcome[] = [];
   const decide = (entry: EntryRow): EntryOutcome => {
     let outcome = matchEntry(entry, lookups);
+    let first: number | undefined;
     if (outcome.resident !== null) {
-      if (linkedResidents.has(outcome.resident.id))
-        outcome = { status: 'duplicate', resident: outcome.resident, differences: [], candidates: [] };
-      else linkedResidents.add(outcome.resident.id);
+      first = linkedResidents.get(outcome.resident.id);
+      if (first !== undefined) outcome = { status: 'duplicate', resident: outcome.resident, differences: [], candidates: [] };
+      else linkedResidents.set(outcome.resident.id, entry.row);
     } else if (outcome.status === 'not_found') {
       const key = unlinkedKey(entry);
-      if (key !== null && unlinkedSeen.has(key)) outcome = { ...outcome, status: 'duplicate' };
-      else if (key !== null) unlinkedSeen.add(key);
+      first = key === null ? undefined : unlinkedSeen.get(key);
+      if (first !== undefined) outcome = { ...outcome, status: 'duplicate' };
+      else if (key !== null) unlinkedSeen.set(key, entry.row);
     }
+    duplicateOf.push(first ?? null);
     return outcome;
   };
 
   const store = db.prepare(
-    `INSERT INTO entry_results (entry_id, status, resident_id, differences, candidates) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO entry_results (entry_id, status, resident_id, differences, candidates, duplicate_of) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(entry_id) DO UPDATE SET status = excluded.status, resident_id = excluded.resident_id,
-       differences = excluded.differences, candidates = excluded.candidates`,
+       differences = excluded.differences, candidates = excluded.candidates, duplicate_of = excluded.duplicate_of`,
   );
   db.transaction(() => {
     for (const entry of entries) outcomes.push(decide(entry));
@@ -300,7 +305,7 @@ export function checkList(db: Db, listId: number, now: Date): ListCheckResult | 
       const outcome = outcomes[i]!;
       const differences = outcome.differences.length === 0 ? '[]' : JSON.stringify(outcome.differences);
       const candidates = outcome.candidates.length === 0 ? '[]' : JSON.stringify(outcome.candidates);
-      store.run(entry.id, outcome.status, outcome.resident?.id ?? null, differences, candidates);
+      store.run(entry.id, outcome.status, outcome.resident?.id ?? null, differences, candidates, duplicateOf[i]);
       summary[outcome.status]++;
       checked.push({
         row: entry.row,

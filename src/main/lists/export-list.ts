@@ -7,10 +7,13 @@ import ExcelJS from 'exceljs';
 import type { DocumentVersionView, EntryView, ExportedFile } from '../../shared/api-contract';
 import { translate, type Locale, type MessageKey } from '../../shared/i18n';
 import type { Db } from '../db/open-database';
-import { documentForPrinting, documentVersions, printMarks } from '../documents/documents';
+import { documentForPrinting, documentVersions, printMarks, readLetterhead } from '../documents/documents';
 import { documentFileName, documentPdf } from '../documents/state-pdf';
 import { fitColumns, freezeHeader, neutralizeFormula, setDate, setText, styleHeaderCell } from '../spreadsheet/sheet-format';
-import { listEntries } from './list-views';
+import { fail, ok, type Result } from '../../shared/result';
+import { handlingLine } from '../../shared/verification/handling';
+import { ENTRY_STATUSES, type EntryStatus } from '../../shared/verification/vocabulary';
+import { listEntries, listSummary } from './list-views';
 
 export { neutralizeFormula };
 
@@ -48,9 +51,15 @@ function writeResult(row: ExcelJS.Row, first: number, entry: EntryView, locale: 
   setDate(cell(4), r?.birthDate);
   setText(cell(5), r?.sex ? t(r.sex === 'male' ? 'sex.male' : 'sex.female') : '');
   setText(cell(6), r?.permanentAddress);
+  const handling = {
+    status: entry.status,
+    resolution: entry.resolution,
+    note: entry.resolutionNote,
+    duplicateOf: entry.duplicateOfRow,
+  };
   setText(
     cell(7),
-    entry.resolution ? `${t(`resolution.${entry.resolution}`)}${entry.resolutionNote ? `: ${entry.resolutionNote}` : ''}` : '',
+    handlingLine(handling, (key, params) => translate(locale, key, params)),
   );
 }
 
@@ -98,32 +107,58 @@ export interface ListExport {
   readonly document: DocumentVersionView;
 }
 
-/** The result of a checked list as an .xlsx and the PDF of its document version; marks the list returned. */
+export interface ExportOptions {
+  /** Who prints (recorded with the document version). */
+  readonly by: string | null;
+  /** Return now although entries still need action: they are printed as still being verified. */
+  readonly partial?: boolean;
+}
+
+/** "Sai lệch: 3; Không có trong CSDL: 2": the open entries by status. */
+function openDetail(open: Readonly<Record<EntryStatus, number>>, locale: Locale): string {
+  return ENTRY_STATUSES.filter((s) => open[s] > 0)
+    .map((s) => `${translate(locale, `status.${s}`)}: ${open[s]}`)
+    .join('; ');
+}
+
+/**
+ * The result of a checked list as an .xlsx and the PDF of its document version; marks the list
+ * returned (partly, while entries stay open). Refused while entries need action unless `partial`,
+ * and while the letterhead names no signer.
+ */
 export async function exportList(
   db: Db,
   listId: number,
   locale: Locale,
   now: Date,
-  by: string | null = null,
-): Promise<ListExport | null> {
+  options: ExportOptions,
+): Promise<Result<ListExport>> {
   const list = db
     .prepare<[number], StoredList>('SELECT file_name, file_data, sheet_name, header_row, columns FROM lists WHERE id = ?')
     .get(listId);
-  if (!list) return null;
-  const document = documentForPrinting(db, listId, now, by)!;
+  const summary = listSummary(db, listId, now);
+  if (!list || !summary) return fail('list.notFound', { listId });
+  if (summary.open > 0 && !options.partial)
+    return fail('list.openEntries', { listId, open: summary.open, detail: openDetail(summary.openByStatus, locale) });
+  if (readLetterhead(db).signerName.trim() === '') return fail('doc.signerMissing');
+  const document = documentForPrinting(db, listId, now, options.by)!;
   const entries = listEntries(db, listId);
   const cells = db
     .prepare<[number], { row: number; cells: string }>('SELECT row, cells FROM list_entries WHERE list_id = ?')
     .all(listId);
   const cellsByRow = new Map(cells.map((c) => [c.row, JSON.parse(c.cells) as string[]]));
-  db.prepare('UPDATE lists SET returned_at = coalesce(returned_at, ?) WHERE id = ?').run(now.toISOString(), listId);
+  db.prepare('UPDATE lists SET returned_at = coalesce(returned_at, ?), returned_open = ? WHERE id = ?').run(
+    now.toISOString(),
+    summary.open,
+    listId,
+  );
   const base = list.file_name.replace(/\.[^.]*$/, '');
   const view = documentVersions(db, listId).find((d) => d.id === document.id)!;
-  return {
+  return ok({
     files: [
       { fileName: `${base}-ket-qua.xlsx`, data: await resultWorkbook(list, entries, cellsByRow, locale) },
       { fileName: documentFileName(document), data: await documentPdf(document, printMarks(db, document, now)) },
     ],
     document: view,
-  };
+  });
 }

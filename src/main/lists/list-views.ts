@@ -1,5 +1,5 @@
 /** Lists and entries as the UI shows them: deadline, counts, the registry record beside each entry. */
-import type { EntryView, ListSummary } from '../../shared/api-contract';
+import type { EntryView, ListSummary, NewResidentFields } from '../../shared/api-contract';
 import { addDays, daysBetween, type IsoDate } from '../../shared/dates';
 import type { ListKind } from '../../shared/lists/fields';
 import { ENTRY_STATUSES, type ComparedField, type EntryStatus, type Resolution } from '../../shared/verification/vocabulary';
@@ -10,6 +10,7 @@ import { residentView, type ResidentRow } from '../registry/resident-rows';
 import { adminUnits } from '../admin-units/admin-units';
 import { compareAddress } from '../../shared/verification/address';
 import { vietnamToday } from '../../shared/dates';
+import { proposalsOf } from './proposals';
 
 interface ListRow {
   readonly id: number;
@@ -20,6 +21,7 @@ interface ListRow {
   readonly created_at: string;
   readonly checked_at: string | null;
   readonly returned_at: string | null;
+  readonly returned_open: number | null;
   readonly confirmed_at: string | null;
   readonly confirmed_by: string | null;
 }
@@ -41,6 +43,13 @@ interface EntryRowFull {
   readonly resolution_note: string | null;
   readonly resolved_by: string | null;
   readonly resolved_at: string | null;
+  readonly duplicate_of: number | null;
+  readonly change_kind: 'correction' | 'new' | null;
+  readonly change_fields: string | null;
+}
+
+function noCounts(): Record<EntryStatus, number> {
+  return Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>;
 }
 
 /** One list with its deadline and counts, or null. */
@@ -52,7 +61,7 @@ export function listSummary(db: Db, listId: number, now: Date): ListSummary | nu
 export function listSummaries(db: Db, now: Date): ListSummary[] {
   const lists = db
     .prepare<[], ListRow>(
-      'SELECT id, kind, source, file_name, drawn_up, created_at, checked_at, returned_at, confirmed_at, confirmed_by FROM lists ORDER BY id DESC',
+      'SELECT id, kind, source, file_name, drawn_up, created_at, checked_at, returned_at, returned_open, confirmed_at, confirmed_by FROM lists ORDER BY id DESC',
     )
     .all();
   const counts = db.prepare<[], { list_id: number; status: EntryStatus | null; n: number; open: number }>(
@@ -60,14 +69,16 @@ export function listSummaries(db: Db, now: Date): ListSummary[] {
             sum(CASE WHEN r.status NOT IN ('matched', 'foreign', 'duplicate') AND e.resolution IS NULL THEN 1 ELSE 0 END) AS open
      FROM list_entries e LEFT JOIN entry_results r ON r.entry_id = e.id GROUP BY e.list_id, r.status`,
   );
-  const byList = new Map<number, { summary: Record<EntryStatus, number>; rows: number; open: number }>();
+  const byList = new Map<
+    number,
+    { summary: Record<EntryStatus, number>; openByStatus: Record<EntryStatus, number>; rows: number; open: number }
+  >();
   for (const c of counts.all()) {
-    const entry = byList.get(c.list_id) ?? {
-      summary: Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>,
-      rows: 0,
-      open: 0,
-    };
-    if (c.status !== null) entry.summary[c.status] = c.n;
+    const entry = byList.get(c.list_id) ?? { summary: noCounts(), openByStatus: noCounts(), rows: 0, open: 0 };
+    if (c.status !== null) {
+      entry.summary[c.status] = c.n;
+      entry.openByStatus[c.status] = c.open;
+    }
     entry.rows += c.n;
     entry.open += c.open;
     byList.set(c.list_id, entry);
@@ -85,15 +96,18 @@ export function listSummaries(db: Db, now: Date): ListSummary[] {
       drawnUp: l.drawn_up,
       dueDate,
       daysLeft,
-      overdue: l.returned_at === null && daysLeft < 0,
+      // A partial return keeps the deadline running until the rest is returned.
+      overdue: (l.returned_at === null || (l.returned_open ?? 0) > 0) && daysLeft < 0,
       createdAt: l.created_at,
       checkedAt: l.checked_at,
       returnedAt: l.returned_at,
+      returnState: l.returned_at === null ? 'open' : (l.returned_open ?? 0) > 0 ? 'partial' : 'returned',
       confirmedAt: l.confirmed_at,
       confirmedBy: l.confirmed_by,
       rows: counted?.rows ?? 0,
       open: counted?.open ?? 0,
-      summary: counted?.summary ?? (Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>),
+      openByStatus: counted?.openByStatus ?? noCounts(),
+      summary: counted?.summary ?? noCounts(),
     };
   });
 }
@@ -129,13 +143,18 @@ export function entryView(db: Db, e: EntryRowFull): EntryView {
     resolutionNote: e.resolution_note,
     resolvedBy: e.resolved_by,
     resolvedAt: e.resolved_at,
+    duplicateOfRow: e.duplicate_of,
+    proposals: e.change_kind === 'correction' && e.change_fields !== null ? proposalsOf(e.change_fields, e, linked ?? null) : [],
+    collected: e.change_kind === 'new' && e.change_fields !== null ? (JSON.parse(e.change_fields) as NewResidentFields) : null,
     ...(addressNotes.length > 0 ? { addressNotes } : {}),
   };
 }
 
 const ENTRY_SELECT = `SELECT e.id, e.row, e.full_name, e.birth_date, e.sex, e.id_number, e.nationality, e.address,
     r.status, r.resident_id, coalesce(r.differences, '[]') AS differences, coalesce(r.candidates, '[]') AS candidates,
-    e.resolution, e.resolution_note, e.resolved_by, e.resolved_at
+    e.resolution, e.resolution_note, e.resolved_by, e.resolved_at, r.duplicate_of,
+    (SELECT c.kind FROM resident_changes c WHERE c.list_entry_id = e.id ORDER BY c.id DESC LIMIT 1) AS change_kind,
+    (SELECT c.fields FROM resident_changes c WHERE c.list_entry_id = e.id ORDER BY c.id DESC LIMIT 1) AS change_fields
   FROM list_entries e LEFT JOIN entry_results r ON r.entry_id = e.id`;
 
 /** Every entry of a list, in row order. */

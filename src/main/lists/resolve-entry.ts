@@ -6,12 +6,13 @@
  */
 import { adminUnits } from '../admin-units/admin-units';
 import { audit } from '../audit/audit';
-import type { EntryView } from '../../shared/api-contract';
+import type { EntryView, NewResidentFields } from '../../shared/api-contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { entryDifferences } from '../../shared/verification/differences';
 import {
   RESOLUTION_FITS,
   RESOLUTIONS_NEEDING_NOTE,
+  type ComparedField,
   type EntryStatus,
   type Resolution,
 } from '../../shared/verification/vocabulary';
@@ -19,12 +20,17 @@ import type { Db } from '../db/open-database';
 import type { ResidentRow } from '../registry/resident-rows';
 import { entryFacts, registryFacts, type EntryRow } from './check-list';
 import { getEntry } from './list-views';
+import { correctionFields, reviewProposals } from './proposals';
 
 export interface ResolveRequest {
   readonly entryId: number;
   readonly resolution: Resolution;
   readonly note?: string;
   readonly candidateId?: number;
+  /** `registry_corrected`: the reviewed value per differing field (the list's where absent). */
+  readonly proposed?: Partial<Record<ComparedField, string>>;
+  /** `collected`: the person as the officer collected them. */
+  readonly newResident?: NewResidentFields;
   readonly by: string;
 }
 
@@ -34,14 +40,6 @@ interface StoredEntry extends EntryRow {
   readonly candidates: string;
   readonly differences: string;
 }
-
-const FIELD_OF_DIFFERENCE = {
-  fullName: 'fullName',
-  birthDate: 'birthDate',
-  sex: 'sex',
-  personalId: 'personalId',
-  address: 'permanentAddress',
-} as const;
 
 /** Records a resolution, in one transaction with the resident change it creates. */
 export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result<EntryView> {
@@ -66,6 +64,15 @@ export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result
     (request.candidateId === undefined || !(JSON.parse(entry.candidates) as number[]).includes(request.candidateId))
   )
     return fail('resolve.notACandidate');
+  if (request.resolution === 'collected' && !request.newResident) return fail('resolve.newResidentNeeded');
+  let corrections: Record<string, string> | null = null;
+  if (request.resolution === 'registry_corrected') {
+    const resident = entry.resident_id === null ? undefined : residentById(db, entry.resident_id);
+    if (!resident) return fail('resolve.notAllowed', { resolution: request.resolution, status: entry.status });
+    const reviewed = reviewProposals(JSON.parse(entry.differences) as ComparedField[], entry, resident, request.proposed ?? {});
+    if (!reviewed.ok) return reviewed;
+    corrections = correctionFields(reviewed.value);
+  }
   const at = now.toISOString();
 
   db.transaction(() => {
@@ -81,25 +88,14 @@ export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result
       newStatus = found.length === 0 ? 'matched' : 'mismatched';
       differences = JSON.stringify(found);
     }
-    if (request.resolution === 'registry_corrected' && residentId !== null) {
-      const fields = Object.fromEntries(
-        (JSON.parse(differences) as (keyof typeof FIELD_OF_DIFFERENCE)[]).map((d) => [
-          FIELD_OF_DIFFERENCE[d],
-          listValue(entry, d),
-        ]),
-      );
+    if (corrections !== null) {
+      const fields = corrections;
       db.prepare(
         "INSERT INTO resident_changes (resident_id, kind, fields, evidence, status, created_at, list_entry_id) VALUES (?, 'correction', ?, ?, 'pending', ?, ?)",
       ).run(residentId, JSON.stringify(fields), note, at, entry.id);
     }
     if (request.resolution === 'collected') {
-      const fields = {
-        fullName: entry.full_name,
-        birthDate: entry.birth_date,
-        sex: entry.sex,
-        personalId: entry.id_number,
-        permanentAddress: entry.address,
-      };
+      const fields = request.newResident;
       db.prepare(
         "INSERT INTO resident_changes (resident_id, kind, fields, evidence, status, created_at, list_entry_id) VALUES (NULL, 'new', ?, ?, 'pending', ?, ?)",
       ).run(JSON.stringify(fields), note, at, entry.id);
@@ -122,19 +118,8 @@ export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result
   return ok(getEntry(db, entry.id)!);
 }
 
-function listValue(entry: EntryRow, difference: keyof typeof FIELD_OF_DIFFERENCE): string | null {
-  switch (difference) {
-    case 'fullName':
-      return entry.full_name;
-    case 'birthDate':
-      return entry.birth_date;
-    case 'sex':
-      return entry.sex;
-    case 'personalId':
-      return entry.id_number;
-    case 'address':
-      return entry.address;
-  }
+function residentById(db: Db, id: number): ResidentRow | undefined {
+  return db.prepare<[number], ResidentRow>('SELECT * FROM residents WHERE id = ?').get(id);
 }
 
 /** Records a resolution; a candidate that is not one of the entry's is refused (the name kept for its callers). */

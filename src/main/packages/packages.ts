@@ -16,6 +16,7 @@ import { translate, type Locale } from '../../shared/i18n';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/open-database';
 import { readLetterhead } from '../documents/documents';
+import { pendingProposals } from '../lists/proposals';
 import { canonicalJson } from '../../shared/canonical-json';
 import { neutralizeFormula, styleHeaderCell } from '../spreadsheet/sheet-format';
 import { installationKey, signBytes } from '../crypto/signing-key';
@@ -362,5 +363,10 @@ export function packageViews(db: Db): PackageView[] {
 }
 
 export function packagesState(db: Db): PackagesState {
-  return { waiting: countsOf(waitingRecords(db)), packages: packageViews(db), keyFingerprint: installationKey(db).fingerprint };
+  return {
+    waiting: countsOf(waitingRecords(db)),
+    proposals: pendingProposals(db),
+    packages: packageViews(db),
+    keyFingerprint: installationKey(db).fingerprint,
+  };
 }

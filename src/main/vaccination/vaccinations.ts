@@ -197,7 +197,8 @@ export function ruleMessage(problem: Problem, locale: Locale): string {
 }
 
 /** The chairman's (or facility head's) confirmation that a results list is accurate. */
-export function confirmList(db: Db, listId: number, by: string, now: Date): Result<ListConfirmation> {
+/** Records the chairman's (or facility head's) confirmation: `account` is theirs when the database has accounts. */
+export function confirmList(db: Db, listId: number, by: string, account: string | null, now: Date): Result<ListConfirmation> {
   const list = db
     .prepare<[number], { kind: string; checked_at: string | null; confirmed_at: string | null; confirmed_by: string | null }>(
       'SELECT kind, checked_at, confirmed_at, confirmed_by FROM lists WHERE id = ?',
@@ -209,8 +210,13 @@ export function confirmList(db: Db, listId: number, by: string, now: Date): Resu
   if (list.confirmed_at !== null) return fail('list.alreadyConfirmed', { listId, by: list.confirmed_by ?? '' });
   const confirmedAt = now.toISOString();
   db.transaction(() => {
-    db.prepare('UPDATE lists SET confirmed_at = ?, confirmed_by = ? WHERE id = ?').run(confirmedAt, by, listId);
-    audit(db, 'list.confirm', `list:${listId}`, {}, now);
+    db.prepare('UPDATE lists SET confirmed_at = ?, confirmed_by = ?, confirmed_account = ? WHERE id = ?').run(
+      confirmedAt,
+      by,
+      account,
+      listId,
+    );
+    audit(db, 'list.confirm', `list:${listId}`, { account }, now);
   })();
   return ok({ listId, confirmedBy: by, confirmedAt });
 }

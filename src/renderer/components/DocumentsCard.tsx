@@ -45,7 +45,7 @@ export function DocumentsCard({ listId, refreshKey }: { listId: number; refreshK
   const sign = async () => {
     if (!signing) return;
     const values = await form.validateFields();
-    if (!(await call('documents-signoff', { documentId: signing.id, by: values.by, role: values.role }))) return;
+    if (!(await call('documents-signoff', { documentId: signing.id, role: values.role }))) return;
     setSigning(null);
     void message.success(t('docs.signedOk'));
     void reload();

@@ -61,7 +61,9 @@ export const CHANNEL_ROLES: { readonly [C in Channel]: Access } = mapChannels((c
 export function channelAllows(channel: Channel, role: Role | null): boolean {
   const allowed = CHANNEL_ROLES[channel];
   if (allowed === 'public') return true;
-  return role !== null && (role === 'admin' || allowed.includes(role));
+  if (role === null) return false;
+  if ('only' in allowed) return allowed.only.includes(role);
+  return role === 'admin' || allowed.includes(role);
 }
 
 /** The client view every host gives the renderer: one named async method per channel. */

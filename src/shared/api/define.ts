@@ -7,8 +7,12 @@ import { z } from 'zod';
 import type { Role } from '../auth/roles';
 import { MAX_FILE_BYTES } from '../limits';
 
-/** Who may call a channel: `public` answers before anyone signs in (the sign-in screen's own calls). */
-export type Access = 'public' | readonly Role[];
+/**
+ * Who may call a channel: `public` answers before anyone signs in (the sign-in screen's own calls);
+ * a list of roles (the administrator may use every such channel); or `{ only }`: those roles and
+ * no one else, not even the administrator (a signature belongs to its signer).
+ */
+export type Access = 'public' | readonly Role[] | { readonly only: readonly Role[] };
 
 export interface ChannelSpec<Request extends z.ZodType, Response> {
   readonly request: Request;

@@ -1,6 +1,6 @@
 /** Printed versions of a list's result, their sign-off and verification, and the letterhead. */
 import { z } from 'zod';
-import { ADMIN, APPROVER, EVERYONE } from '../auth/roles';
+import { ADMIN, EVERYONE, LISTS, SIGNER } from '../auth/roles';
 import type { IsoDate } from '../dates';
 import type { Letterhead } from '../documents/letterhead';
 import { channel, noFields, rowId, type ExportedFile } from './define';
@@ -21,6 +21,8 @@ export interface DocumentVersionView {
   readonly signedAt: string | null;
   readonly signedBy: string | null;
   readonly signedRole: SignRole | null;
+  /** The account that recorded the signature (the signer's own). */
+  readonly signedAccount: string | null;
   /** The list's newest version. */
   readonly latest: boolean;
 }
@@ -68,10 +70,9 @@ export const DOCUMENTS_CHANNELS = {
     roles: EVERYONE,
   }),
   'documents-signoff': channel<DocumentVersionView>()({
-    request: z
-      .object({ documentId: rowId, by: z.string().trim().min(1).max(200), role: z.enum(['chairman', 'facility_head']) })
-      .strict(),
-    roles: APPROVER,
+    // Recorded as the signed-in chairman: no name is typed, and no one signs on their behalf.
+    request: z.object({ documentId: rowId, role: z.enum(['chairman', 'facility_head']) }).strict(),
+    roles: SIGNER,
   }),
   'documents-verify': channel<DocumentVerification & { readonly message: string }>()({
     request: z.object({ text: z.string().min(1).max(1000) }).strict(),
@@ -81,5 +82,16 @@ export const DOCUMENTS_CHANNELS = {
   'letterhead-set': channel<Letterhead>()({
     request: z.object({ letterhead: letterheadSchema }).strict(),
     roles: ADMIN,
+  }),
+  // Asked at the first print when the settings have no signer: whoever prints may fill it in.
+  'letterhead-set-signer': channel<Letterhead>()({
+    request: z
+      .object({
+        signForm: z.enum(['TM', 'KT', 'direct']),
+        signerTitle: upperLine,
+        signerName: z.string().trim().min(1).max(120),
+      })
+      .strict(),
+    roles: LISTS,
   }),
 } as const;

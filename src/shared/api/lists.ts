@@ -29,6 +29,9 @@ export interface ListImportDone {
   readonly errors: readonly RowError[];
 }
 
+/** Not returned yet; returned with entries still being verified ("đã trả một phần"); returned whole. */
+export type ReturnState = 'open' | 'partial' | 'returned';
+
 export interface ListSummary {
   readonly id: number;
   readonly kind: ListKind;
@@ -42,13 +45,37 @@ export interface ListSummary {
   readonly createdAt: string;
   readonly checkedAt: string | null;
   readonly returnedAt: string | null;
+  /** Returned whole, or with entries still open (the deadline warning stays until the rest is done and printed again). */
+  readonly returnState: ReturnState;
   /** A results list's confirmation by the chairman or facility head. */
   readonly confirmedAt: string | null;
   readonly confirmedBy: string | null;
   readonly rows: number;
   /** Entries that still need an officer (mismatched, not found, ambiguous, invalid, unresolved). */
   readonly open: number;
+  /** The open entries by status: what "Xuất kết quả" names before a partial return. */
+  readonly openByStatus: Readonly<Record<EntryStatus, number>>;
   readonly summary: Readonly<Record<EntryStatus, number>>;
+}
+
+/** One field of a proposed registry correction: the registry's value, the list's, and the reviewed value to send. */
+export interface FieldProposal {
+  readonly field: ComparedField;
+  readonly registry: string | null;
+  readonly list: string | null;
+  readonly proposed: string;
+}
+
+/** A person not in the registry, as collected by an officer ("Thu thập thông tin"), awaiting the package. */
+export interface NewResidentFields {
+  readonly fullName: string;
+  readonly birthDate: IsoDate;
+  readonly sex: Sex;
+  readonly personalId: string | null;
+  readonly ethnicity: string | null;
+  readonly nationality: string | null;
+  readonly permanentAddress: string;
+  readonly currentAddress: string | null;
 }
 
 export interface ResidentRef extends ResidentView {
@@ -77,6 +104,12 @@ export interface EntryView {
    * cũ, nay thuộc xã Chiêm Hóa" (message `address.formerUnit`). Absent when there is nothing to say.
    */
   readonly addressNotes?: readonly AddressNote[];
+  /** For a duplicate: the sheet row of the entry it repeats. */
+  readonly duplicateOfRow: number | null;
+  /** For "Đề nghị sửa CSDL": the reviewed values the package will carry. */
+  readonly proposals: readonly FieldProposal[];
+  /** For "Thu thập bổ sung": the person as collected. */
+  readonly collected: NewResidentFields | null;
 }
 
 const listMappingSchema = z
@@ -88,6 +121,23 @@ const listMappingSchema = z
   )
   .strict();
 const listId = z.object({ listId: rowId }).strict();
+const proposedValue = z.string().trim().min(1).max(300);
+const newResident = z
+  .object({
+    fullName: z.string().trim().min(1).max(200),
+    birthDate: isoDate,
+    sex: z.enum(['male', 'female']),
+    personalId: z
+      .string()
+      .trim()
+      .regex(/^\d{12}$/)
+      .nullable(),
+    ethnicity: z.string().trim().max(60).nullable(),
+    nationality: z.string().trim().max(60).nullable(),
+    permanentAddress: z.string().trim().min(1).max(300),
+    currentAddress: z.string().trim().max(300).nullable(),
+  })
+  .strict();
 
 export const LISTS_CHANNELS = {
   'lists-preview': channel<ListPreview>()({
@@ -123,13 +173,27 @@ export const LISTS_CHANNELS = {
         resolution: z.enum(RESOLUTIONS),
         note: z.string().max(2000).optional(),
         candidateId: rowId.optional(),
+        /** `registry_corrected`: the value to send per differing field (the list's by default). */
+        proposed: z
+          .object({
+            fullName: proposedValue.optional(),
+            birthDate: proposedValue.optional(),
+            sex: z.enum(['male', 'female']).optional(),
+            personalId: proposedValue.optional(),
+            address: proposedValue.optional(),
+          })
+          .strict()
+          .optional(),
+        /** `collected`: the person as the officer collected them. */
+        newResident: newResident.optional(),
       })
       .strict(),
     roles: POLICE,
   }),
   'lists-unresolve': channel<EntryView>()({ request: z.object({ entryId: rowId }).strict(), roles: POLICE }),
   'lists-export': channel<{ readonly files: readonly ExportedFile[]; readonly document: DocumentVersionView }>()({
-    request: listId,
+    /** `partial`: return now although entries still need action; they are printed as still being verified. */
+    request: z.object({ listId: rowId, partial: z.boolean().optional() }).strict(),
     roles: LISTS,
   }),
 } as const;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { EVERYONE, POLICE } from '../auth/roles';
 import { bytes, channel, noFields, type ExportedFile } from './define';
+import type { FieldProposal, NewResidentFields } from './lists';
 
 export type PackageRecordType = 'vaccination' | 'correction' | 'new_resident' | 'infection';
 export type PackageCounts = Readonly<Record<PackageRecordType, number>>;
@@ -21,8 +22,27 @@ export interface PackageView {
   readonly rejected: number;
 }
 
+/** A registry correction or a collected resident waiting for the next package, as the officer reviewed it. */
+export interface ProposalView {
+  readonly changeId: number;
+  readonly kind: 'correction' | 'new_resident';
+  /** The resident a correction is about (null for a new one). */
+  readonly personalId: string | null;
+  readonly fullName: string | null;
+  /** A correction's fields: registry value, list value, the value the package carries. */
+  readonly fields: readonly FieldProposal[];
+  readonly collected: NewResidentFields | null;
+  /** Căn cứ: the paper the officer saw. */
+  readonly basis: string | null;
+  readonly listId: number | null;
+  readonly row: number | null;
+  readonly by: string | null;
+}
+
 export interface PackagesState {
   readonly waiting: PackageCounts;
+  /** What the next package will carry of corrections and new residents, for a look before export. */
+  readonly proposals: readonly ProposalView[];
   readonly packages: readonly PackageView[];
   /** The installation's signing key, as printed on exported documents. */
   readonly keyFingerprint: string;

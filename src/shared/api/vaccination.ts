@@ -1,6 +1,6 @@
 /** Vaccination results: doses with their problems, confirmation, hand entry, the vaccine table, F0 records. */
 import { z } from 'zod';
-import { ADMIN, APPROVER, EVERYONE, LISTS } from '../auth/roles';
+import { ADMIN, EVERYONE, LISTS, SIGNER } from '../auth/roles';
 import type { IsoDate } from '../dates';
 import type { VaccineProduct } from '../vaccination/rules';
 import type { EntryStatus } from '../verification/vocabulary';
@@ -72,8 +72,9 @@ export const VACCINATION_CHANNELS = {
     roles: EVERYONE,
   }),
   'vaccination-confirm': channel<ListConfirmation>()({
-    request: z.object({ listId: rowId, by: z.string().trim().min(1).max(200) }).strict(),
-    roles: APPROVER,
+    // Recorded as the signed-in chairman (or facility head): no name is typed.
+    request: z.object({ listId: rowId }).strict(),
+    roles: SIGNER,
   }),
   'vaccination-manual': channel<{ readonly listId: number }>()({
     request: z.object({ rows: z.array(manualRow).min(1).max(500) }).strict(),

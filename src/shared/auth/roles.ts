@@ -11,3 +11,5 @@ export const POLICE: readonly Role[] = ['police', 'admin'];
 export const LISTS: readonly Role[] = ['police', 'health', 'admin'];
 export const APPROVER: readonly Role[] = ['chairman', 'admin'];
 export const ADMIN: readonly Role[] = ['admin'];
+/** Signing a printed version and confirming results: the chairman (approver) in person, never someone on their behalf. */
+export const SIGNER = { only: ['chairman'] } as const satisfies { readonly only: readonly Role[] };

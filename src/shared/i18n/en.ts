@@ -1,3 +1,4 @@
+import { outputsEn } from './outputs-en';
 import { cliEn } from './cli-en';
 import { chipEn } from './chip-en';
 import type { MessageKey } from './vi';
@@ -596,4 +597,5 @@ export const en: Record<MessageKey, string> = {
   'adminUnits.notSet': 'No commune chosen yet.',
   'adminUnits.saved': 'Commune saved.',
   ...chipEn,
+  ...outputsEn,
 };

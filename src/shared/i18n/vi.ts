@@ -1,3 +1,4 @@
+import { outputsVi } from './outputs-vi';
 import { cliVi } from './cli-vi';
 import { chipVi } from './chip-vi';
 
@@ -590,6 +591,7 @@ export const vi = {
   'adminUnits.notSet': 'Chưa chọn xã, phường.',
   'adminUnits.saved': 'Đã lưu xã, phường.',
   ...chipVi,
+  ...outputsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

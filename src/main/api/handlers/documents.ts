@@ -34,10 +34,20 @@ export function documentsHandlers(ctx: ApiContext): DomainHandlers<typeof DOCUME
       if (ctx.openFile && (await ctx.openFile(file.value.fileName, file.value.data))) return ok({ opened: true, file: null });
       return ok({ opened: false, file: file.value });
     },
-    'documents-signoff': ({ documentId, by, role }) => {
+    // The signer is the signed-in user (dispatch let only the chairman through).
+    'documents-signoff': ({ documentId, role }) => {
+      const user = ctx.session.current(ctx.clock());
+      if (!user) return fail('doc.signerOnly');
       const document = storedDocument(db, documentId);
       if (!document) return fail('doc.notFound', { number: String(documentId), version: '' });
-      return signOff(db, { documentNumber: document.number, version: document.version, by, role }, ctx.clock());
+      const request = {
+        documentNumber: document.number,
+        version: document.version,
+        by: user.displayName,
+        account: user.username,
+        role,
+      };
+      return signOff(db, request, ctx.clock());
     },
     'documents-verify': ({ text }) => {
       const code = parseDocumentCode(text);
@@ -48,6 +58,10 @@ export function documentsHandlers(ctx: ApiContext): DomainHandlers<typeof DOCUME
     'letterhead-get': () => ok(readLetterhead(db)),
     'letterhead-set': ({ letterhead }) => {
       saveLetterhead(db, letterhead);
+      return ok(readLetterhead(db));
+    },
+    'letterhead-set-signer': (signer) => {
+      saveLetterhead(db, { ...readLetterhead(db), ...signer });
       return ok(readLetterhead(db));
     },
   };

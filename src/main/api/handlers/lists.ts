@@ -56,9 +56,7 @@ export function listsHandlers(ctx: ApiContext): DomainHandlers<typeof LISTS_CHAN
     // Who resolved an entry is the signed-in user.
     'lists-resolve': (request) => resolveEntrySafely(db, { ...request, by: officerName(ctx) ?? '' }, ctx.clock()),
     'lists-unresolve': ({ entryId }) => unresolveEntry(db, entryId),
-    'lists-export': async ({ listId }) => {
-      const exported = await exportList(db, listId, getLocale(db), ctx.clock(), officerName(ctx));
-      return exported ? ok(exported) : fail('list.notFound', { listId });
-    },
+    'lists-export': ({ listId, partial }) =>
+      exportList(db, listId, getLocale(db), ctx.clock(), { by: officerName(ctx), partial }),
   };
 }

@@ -1,5 +1,5 @@
 import type { VACCINATION_CHANNELS } from '../../../shared/api/vaccination';
-import { ok } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
 import { getLocale } from '../../settings/settings';
 import { enterResults } from '../../vaccination/manual-entry';
 import {
@@ -16,7 +16,12 @@ export function vaccinationHandlers(ctx: ApiContext): DomainHandlers<typeof VACC
   const { db } = ctx;
   return {
     'vaccination-doses': ({ listId }) => ok(listVaccinations(db, listId, getLocale(db))),
-    'vaccination-confirm': ({ listId, by }) => confirmList(db, listId, by, ctx.clock()),
+    // Recorded as the signed-in chairman (dispatch let no one else through).
+    'vaccination-confirm': ({ listId }) => {
+      const user = ctx.session.current(ctx.clock());
+      if (!user) return fail('doc.signerOnly');
+      return confirmList(db, listId, user.displayName, user.username, ctx.clock());
+    },
     'vaccination-manual': ({ rows }) => enterResults(db, rows, ctx.clock()),
     'vaccine-products': () => ok(readProducts(db)),
     'vaccine-product-save': ({ product }) => {

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-vaccination-packages';
 import { migration0007 } from './0007-audit';
 import { migration0008 } from './0008-users';
 import { migration0009 } from './0009-janssen-booster';
+import { migration0010 } from './0010-accountable-returns';
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];

@@ -27,8 +27,8 @@ export function VaccinationPage() {
 
   const confirm = async () => {
     if (!confirming) return;
-    const { by } = await confirmForm.validateFields();
-    if (!(await call('vaccination-confirm', { listId: confirming.id, by }))) return;
+    await confirmForm.validateFields();
+    if (!(await call('vaccination-confirm', { listId: confirming.id }))) return;
     setConfirming(null);
     void message.success(t('vacc.confirmed'));
     void allLists.reload();
