@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: speed figures as JSON lines, each beside a baseline measured in the same run.
  *  - registry import rows/s for 100k and 1M residents vs a raw better-sqlite3 insert of the same
- *    rows into the same schema (target: import within 2x of raw);
+ *    rows into the same schema (target: within 1.5x of raw, peak RSS of the import under 400 MB);
  *  - `find` latency p50/p99 on 1M residents (target: p99 under 50 ms);
  *  - a 20,000-row list imported and checked against the largest registry: rows/s and peak memory,
- *    beside a plain in-memory matcher on the same entries (target: 20,000 rows/s, under 500 MB).
- *  - a 10,000-row list printed as a state-format PDF vs a bare pdfkit table of the same rows (target: under 5 s).
+ *    beside a plain in-memory matcher on the same entries (target: 20,000 rows/s, under 500 MB); then
+ *    30,000 rows checked as a vaccination results list (`results-list-check`, same target).
+ *  - a 10,000-row list printed as a state-format PDF vs a bare pdfkit table of the same rows (target: under 5 s);
+ *    a one-row list whose name and address are 10,000 unbroken characters, exported (target: under 2 s).
  *  - an update package of 100,000 doses: export and verify time and size, beside writing and hashing the same records as JSON Lines.
  *  - the cost of encryption at rest: the smallest extract imported into an encrypted database (a
  *    random key, as the app makes) beside the same import into a plain one, and find latency on it.
@@ -13,9 +15,12 @@
  */
 import ExcelJS from 'exceljs';
 import { benchDocumentPdf } from './document-pdf';
+import { benchLongTextExport } from './long-text-export';
+import { benchOpen } from './open';
 import { benchPackage } from './package';
+import { benchScanToCard } from './scan-to-card';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +28,6 @@ import { newDatabaseKey } from '../src/main/db/keyring';
 import { openDatabase, type Db } from '../src/main/db/open-database';
 import { generateDemoResidents } from '../src/main/demo/demo-residents';
 import { findResidents } from '../src/main/registry/find-residents';
-import { importExtractFile } from '../src/main/registry/import-extract';
 import { INSERT_RESIDENT_SQL, insertParams } from '../src/main/registry/resident-rows';
 import { formatDateVi } from '../src/shared/dates';
 import type { ResidentRecord } from '../src/shared/types';
@@ -89,18 +93,24 @@ function rawInsert(residents: readonly ResidentRecord[], name: string): number {
   return ms;
 }
 
-async function importOnce(file: string, name: string, size: number, key: string | null = null): Promise<{ db: Db; ms: number }> {
-  const db = open(name, key);
-  const t = performance.now();
-  const outcome = await importExtractFile(db, new Uint8Array(readFileSync(file)), 'extract.csv', {
-    skipInvalid: false,
-    locale: 'vi',
-    now: new Date(),
+/**
+ * One import in a child process (bench/registry-import.ts), the file read as a stream: its time and
+ * its peak memory are the import's own.
+ */
+async function importOnce(
+  file: string,
+  name: string,
+  size: number,
+  key: string | null = null,
+): Promise<{ db: Db; ms: number; peakRssMb: number }> {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'registry-import.ts'), join(work, name), file], {
+    encoding: 'utf8',
+    env: { ...process.env, ...(key ? { BENCH_KEY: key } : {}) },
   });
-  const ms = performance.now() - t;
-  if (!outcome.ok) throw new Error(`import refused: ${outcome.problem.key}`);
-  if (outcome.value === 'cancelled' || outcome.value.inserted !== size) throw new Error('import incomplete');
-  return { db, ms };
+  if (child.status !== 0) throw new Error(child.stderr);
+  const run = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; inserted: number; peakRssMb: number };
+  if (run.inserted !== size) throw new Error('import incomplete');
+  return { db: open(name, key), ms: run.ms, peakRssMb: run.peakRssMb };
 }
 
 function median(values: readonly number[]): number {
@@ -115,6 +125,7 @@ async function benchImport(size: number): Promise<Db> {
   const rounds = size <= 200_000 ? 3 : 1;
   const rawTimes: number[] = [];
   const importTimes: number[] = [];
+  let peakRssMb = 0;
   let db: Db | null = null;
   for (let round = 0; round < rounds; round++) {
     rawTimes.push(rawInsert(residents, `${size}-${round}`));
@@ -123,6 +134,7 @@ async function benchImport(size: number): Promise<Db> {
     const run = await importOnce(file, `import-${size}-${round}.sqlite`, size);
     db = run.db;
     importTimes.push(run.ms);
+    peakRssMb = Math.max(peakRssMb, run.peakRssMb);
     gc();
   }
   const rawMs = median(rawTimes);
@@ -136,10 +148,13 @@ async function benchImport(size: number): Promise<Db> {
     importMs: Math.round(importMs),
     rawInsertMs: Math.round(rawMs),
     ratio: Number(ratio.toFixed(2)),
-    target: 'ratio <= 2',
-    met: ratio <= 2,
+    peakRssMb,
+    // Issue 18's target is for 1M residents; below, the worker's start and the validating pass weigh more.
+    target: size >= 1_000_000 ? 'ratio <= 1.5, peak RSS < 400 MB' : 'ratio <= 2',
+    met: size >= 1_000_000 ? ratio <= 1.5 && peakRssMb < 400 : ratio <= 2,
     runs: rounds,
-    includes: 'file read, decoding, CSV parsing, validation, duplicate check, existing-row lookup, insert',
+    includes:
+      'file read as a stream in a worker, decoding, CSV parsing, a validating pass, then the writing pass (parse ∥ insert, one transaction); peak RSS of the importing process',
   });
   return db!;
 }
@@ -226,7 +241,13 @@ async function writeList(residents: readonly ResidentRecord[], rows: number, fil
   await workbook.xlsx.writeFile(file);
 }
 
-function benchListCheck(registryDb: string, residents: readonly ResidentRecord[], size: number, listRows: number): Promise<void> {
+function benchListCheck(
+  registryDb: string,
+  residents: readonly ResidentRecord[],
+  size: number,
+  listRows: number,
+  kind: 'registration' | 'results' = 'registration',
+): Promise<void> {
   const listFile = join(work, 'list.xlsx');
   return writeList(residents, listRows, listFile).then(() => {
     const child = spawnSync(
@@ -240,6 +261,7 @@ function benchListCheck(registryDb: string, residents: readonly ResidentRecord[]
         registryDb,
         listFile,
         String(size),
+        kind,
       ],
       {
         encoding: 'utf8',
@@ -294,6 +316,7 @@ async function benchEncryption(size: number): Promise<void> {
 
 try {
   emit(await benchDocumentPdf(Number(process.env.BENCH_PDF_ROWS ?? 10000)));
+  emit(await benchLongTextExport(work));
   emit(await benchPackage(Number(process.env.BENCH_PACKAGE_RECORDS ?? 100000)));
   for (const size of sizes) {
     const db = await benchImport(size);
@@ -302,7 +325,11 @@ try {
       benchFind(db, size);
       const file = db.name;
       db.close();
+      emit(benchOpen(file, size, work));
       await benchListCheck(file, generateDemoResidents(size, 7), size, Number(process.env.BENCH_LIST_ROWS ?? 20000));
+      emit(await benchScanToCard(file, work, Number(process.env.BENCH_SCANS ?? 40)));
+      // A 30,000-row results list: checked at the speed of registration lists (issue 19; was 100 s).
+      await benchListCheck(file, generateDemoResidents(size, 7), size, 30_000, 'results');
     } else db.close();
   }
 } finally {

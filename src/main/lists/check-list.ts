@@ -5,7 +5,8 @@
  */
 import { adminUnits } from '../admin-units/admin-units';
 import { audit } from '../audit/audit';
-import { datesConsistent, isFullDate, yearOf } from '../../shared/dates';
+import { writeTransaction } from '../db/write-transaction';
+import { datesConsistent, isFullDate } from '../../shared/dates';
 import { isForeignNationality, normalizeIdCell } from '../../shared/lists/normalize-entry';
 import { compareNames, nameSimilarity, withinOneEdit } from '../../shared/text/names';
 import { matchKey } from '../../shared/text/normalize';
@@ -14,7 +15,9 @@ import { entryDifferences, parseResidence, type EntryFacts, type RegistryFacts }
 import { ENTRY_STATUSES, type ComparedField, type EntryStatus } from '../../shared/verification/vocabulary';
 import type { Db } from '../db/open-database';
 import { recordVaccinations } from '../vaccination/vaccinations';
-import type { ResidentRow } from '../registry/resident-rows';
+import { listLookups, NOT_FETCHED, type ListLookups, type MatchRow, type RegistryLookups } from './registry-lookups';
+
+export type { MatchRow, RegistryLookups };
 
 /** Below this Jaro–Winkler similarity an ID's resident is "clearly another person" than the one named. */
 const CLEARLY_OTHER_NAME = 0.85;
@@ -52,27 +55,6 @@ export interface ListCheckResult {
   readonly entries: readonly CheckedEntry[];
 }
 
-/** The resident columns a match needs (fewer columns make the look-ups several times faster). */
-export type MatchRow = Pick<
-  ResidentRow,
-  'id' | 'personal_id' | 'old_id' | 'full_name' | 'birth_date' | 'sex' | 'permanent_address' | 'current_address'
->;
-const MATCH_COLUMNS = 'id, personal_id, old_id, full_name, birth_date, sex, permanent_address, current_address';
-type MatchTuple = [number, string, string | null, string, string | null, Sex | null, string | null, string | null];
-
-function matchRow(r: MatchTuple): MatchRow {
-  return {
-    id: r[0],
-    personal_id: r[1],
-    old_id: r[2],
-    full_name: r[3],
-    birth_date: r[4],
-    sex: r[5],
-    permanent_address: r[6],
-    current_address: r[7],
-  };
-}
-
 export function registryFacts(r: MatchRow): RegistryFacts {
   return {
     personalId: r.personal_id,
@@ -84,67 +66,6 @@ export function registryFacts(r: MatchRow): RegistryFacts {
     currentAddress: r.current_address,
   };
 }
-
-/**
- * The registry look-ups the matcher needs, as prepared statements on one connection. With a list
- * id, the residents its entries' ID numbers point to are fetched in one query up front (one join
- * instead of a statement per entry).
- */
-export function registryLookups(db: Db, listId?: number) {
-  const byPersonalId = db.prepare<[string], MatchRow>(`SELECT ${MATCH_COLUMNS} FROM residents WHERE personal_id = ?`);
-  const byOldId = db.prepare<[string], MatchRow>(`SELECT ${MATCH_COLUMNS} FROM residents WHERE old_id = ? LIMIT 20`);
-  // Name candidates are filtered on the covering index; only those that fit are read from the table.
-  const nameCandidates = db.prepare<[string, number], Pick<MatchRow, 'id' | 'birth_date' | 'sex'>>(
-    'SELECT id, birth_date, sex FROM residents WHERE name_key = ? AND birth_year = ? LIMIT 500',
-  );
-  const byRowId = db.prepare<[number], MatchRow>(`SELECT ${MATCH_COLUMNS} FROM residents WHERE id = ?`);
-  const byBirth = db.prepare<[string, string], MatchRow>(
-    `SELECT ${MATCH_COLUMNS} FROM residents WHERE birth_date = ? AND sex = ? LIMIT 5000`,
-  );
-  let prefetched: Map<string, MatchRow[]> | null = null;
-  if (listId !== undefined) {
-    prefetched = new Map();
-    const add = (key: string, row: MatchRow) => {
-      const rows = prefetched!.get(key);
-      if (rows) rows.push(row);
-      else prefetched!.set(key, [row]);
-    };
-    // The same split as `byId` below: a 12-digit number is a personal ID, any other an old CMND number
-    // (the import stored them normalised), so each index is probed only with the numbers it can hold.
-    const ids = `SELECT id_number FROM list_entries WHERE list_id = ? AND id_number IS NOT NULL`;
-    // Raw rows turned into objects here are markedly cheaper than better-sqlite3's row objects.
-    const rows = (sql: string) => db.prepare<[number], unknown[]>(sql).raw(true).iterate(listId) as Iterable<MatchTuple>;
-    for (const r of rows(`SELECT ${MATCH_COLUMNS} FROM residents WHERE personal_id IN (${ids} AND length(id_number) = 12)`))
-      add(r[1], matchRow(r));
-    for (const r of rows(`SELECT ${MATCH_COLUMNS} FROM residents WHERE old_id IN (${ids} AND length(id_number) <> 12)`))
-      add(r[2]!, matchRow(r));
-  }
-  return {
-    byId(id: string): MatchRow[] {
-      if (prefetched !== null) return (prefetched.get(id) ?? []).slice(0, 20);
-      if (id.length === 12) {
-        const r = byPersonalId.get(id);
-        return r ? [r] : [];
-      }
-      return byOldId.all(id);
-    },
-    /** Residents with this name key whose birth date and sex fit (read from the index on name_key, birth_year, birth_date, sex). */
-    byName(key: string, birthDate: string, sex: Sex | null): MatchRow[] {
-      return nameCandidates
-        .all(key, yearOf(birthDate))
-        .filter(
-          (r) =>
-            r.birth_date !== null &&
-            datesConsistent(birthDate, r.birth_date) &&
-            (sex === null || r.sex === null || sex === r.sex),
-        )
-        .map((r) => byRowId.get(r.id)!);
-    },
-    byBirth: (date: string, sex: Sex) => byBirth.all(date, sex),
-  };
-}
-
-export type RegistryLookups = ReturnType<typeof registryLookups>;
 
 /** What a list row says, as the comparison reads it (for Resolution 68 lists, with the residence it claims). */
 export function entryFacts(entry: EntryRow): EntryFacts {
@@ -231,32 +152,29 @@ function unlinkedKey(entry: EntryRow): string | null {
   return `name:${matchKey(entry.full_name)}|${entry.birth_date}|${entry.sex ?? ''}`;
 }
 
-/** Checks every entry of a list in row order, marks later entries of the same person `duplicate`, and stores the outcome. */
-export function checkList(db: Db, listId: number, now: Date): ListCheckResult | null {
-  const list = db.prepare<[number], { id: number; kind: string }>('SELECT id, kind FROM lists WHERE id = ?').get(listId);
-  if (!list) return null;
+type EntryTuple = [
+  number,
+  number,
+  string | null,
+  string | null,
+  Sex | null,
+  string | null,
+  string | null,
+  string | null,
+  string?,
+];
+
+/** The list's entries in row order (raw rows made into objects here cost half of what better-sqlite3's do). */
+function listEntries(db: Db, listId: number, kind: string): EntryRow[] {
   // Resolution 68 lists verify the residence they claim (thường trú / tạm trú) against the matching address.
-  const kind = list.kind;
-  // Raw rows made into objects here cost half of what better-sqlite3's row objects do.
-  const entries: EntryRow[] = (
-    db
-      .prepare<[number], unknown[]>(
-        `SELECT id, row, full_name, birth_date, sex, id_number, nationality, address${kind === 'support68' ? ', extra' : ''}
-         FROM list_entries WHERE list_id = ? ORDER BY row`,
-      )
-      .raw(true)
-      .all(listId) as [
-      number,
-      number,
-      string | null,
-      string | null,
-      Sex | null,
-      string | null,
-      string | null,
-      string | null,
-      string?,
-    ][]
-  ).map((r) => ({
+  const rows = db
+    .prepare<[number], unknown[]>(
+      `SELECT id, row, full_name, birth_date, sex, id_number, nationality, address${kind === 'support68' ? ', extra' : ''}
+       FROM list_entries WHERE list_id = ? ORDER BY row`,
+    )
+    .raw(true)
+    .all(listId) as EntryTuple[];
+  return rows.map((r) => ({
     id: r[0],
     row: r[1],
     full_name: r[2],
@@ -267,45 +185,78 @@ export function checkList(db: Db, listId: number, now: Date): ListCheckResult | 
     address: r[7],
     extra: r[8],
   }));
-  const lookups = registryLookups(db, listId);
-  const summary = Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>;
-  const checked: CheckedEntry[] = [];
-  // The first row each person was seen on: a later entry of the same person names it.
+}
+
+/**
+ * Decides every entry on its own. An entry whose look-up is not fetched yet waits; the look-ups
+ * wanted by all waiting entries are then fetched together and those entries decided again (names
+ * first, then birth dates for the few that need them).
+ */
+function decideAll(entries: readonly EntryRow[], lookups: ListLookups): EntryOutcome[] {
+  const outcomes: EntryOutcome[] = new Array<EntryOutcome>(entries.length);
+  let waiting = entries.map((_, i) => i);
+  while (waiting.length > 0) {
+    const next: number[] = [];
+    for (const i of waiting) {
+      try {
+        outcomes[i] = matchEntry(entries[i]!, lookups);
+      } catch (thrown) {
+        if (thrown !== NOT_FETCHED) throw thrown;
+        next.push(i);
+      }
+    }
+    if (next.length > 0 && !lookups.fetchWanted()) throw new Error('a look-up stayed unanswered');
+    waiting = next;
+  }
+  return outcomes;
+}
+
+/**
+ * Marks later entries of the same person `duplicate`, in row order: the same linked resident, or
+ * for entries the registry does not know, the same ID or name + birth date + sex. Returns the row
+ * each duplicate repeats.
+ */
+function markDuplicates(entries: readonly EntryRow[], outcomes: EntryOutcome[]): (number | null)[] {
   const linkedResidents = new Map<number, number>();
   const unlinkedSeen = new Map<string, number>();
-  const duplicateOf: (number | null)[] = [];
-
-  // One transaction for the look-ups and the writes: a single read snapshot, and far fewer lock round trips.
-  const outcomes: EntryOutcome[] = [];
-  const decide = (entry: EntryRow): EntryOutcome => {
-    let outcome = matchEntry(entry, lookups);
+  return entries.map((entry, i) => {
+    const outcome = outcomes[i]!;
     let first: number | undefined;
     if (outcome.resident !== null) {
       first = linkedResidents.get(outcome.resident.id);
-      if (first !== undefined) outcome = { status: 'duplicate', resident: outcome.resident, differences: [], candidates: [] };
+      if (first !== undefined) outcomes[i] = { status: 'duplicate', resident: outcome.resident, differences: [], candidates: [] };
       else linkedResidents.set(outcome.resident.id, entry.row);
     } else if (outcome.status === 'not_found') {
       const key = unlinkedKey(entry);
       first = key === null ? undefined : unlinkedSeen.get(key);
-      if (first !== undefined) outcome = { ...outcome, status: 'duplicate' };
+      if (first !== undefined) outcomes[i] = { ...outcome, status: 'duplicate' };
       else if (key !== null) unlinkedSeen.set(key, entry.row);
     }
-    duplicateOf.push(first ?? null);
-    return outcome;
-  };
+    return first ?? null;
+  });
+}
 
-  const store = db.prepare(
-    `INSERT INTO entry_results (entry_id, status, resident_id, differences, candidates, duplicate_of) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(entry_id) DO UPDATE SET status = excluded.status, resident_id = excluded.resident_id,
-       differences = excluded.differences, candidates = excluded.candidates, duplicate_of = excluded.duplicate_of`,
-  );
-  db.transaction(() => {
-    for (const entry of entries) outcomes.push(decide(entry));
-    entries.forEach((entry, i) => {
+// Every result of the list in one statement: the rows travel as one bound JSON array
+// `[[entryId, status, residentId, differences, candidates, duplicateOf], …]`.
+const STORE_RESULTS = `INSERT INTO entry_results (entry_id, status, resident_id, differences, candidates, duplicate_of)
+  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?) WHERE true
+  ON CONFLICT(entry_id) DO UPDATE SET status = excluded.status, resident_id = excluded.resident_id,
+    differences = excluded.differences, candidates = excluded.candidates, duplicate_of = excluded.duplicate_of`;
+
+/** Checks every entry of a list in row order, marks later entries of the same person `duplicate`, and stores the outcome. */
+export function checkList(db: Db, listId: number, now: Date): ListCheckResult | null {
+  const list = db.prepare<[number], { id: number; kind: string }>('SELECT id, kind FROM lists WHERE id = ?').get(listId);
+  if (!list) return null;
+  const kind = list.kind;
+  const summary = Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>;
+  const checked: CheckedEntry[] = [];
+  // One transaction for the look-ups and the write: a single snapshot of the registry, taken with the write lock.
+  writeTransaction(db, () => {
+    const entries = listEntries(db, listId, kind);
+    const outcomes = decideAll(entries, listLookups(db, listId));
+    const duplicateOf = markDuplicates(entries, outcomes);
+    const rows = entries.map((entry, i) => {
       const outcome = outcomes[i]!;
-      const differences = outcome.differences.length === 0 ? '[]' : JSON.stringify(outcome.differences);
-      const candidates = outcome.candidates.length === 0 ? '[]' : JSON.stringify(outcome.candidates);
-      store.run(entry.id, outcome.status, outcome.resident?.id ?? null, differences, candidates, duplicateOf[i]);
       summary[outcome.status]++;
       checked.push({
         row: entry.row,
@@ -313,10 +264,14 @@ export function checkList(db: Db, listId: number, now: Date): ListCheckResult | 
         personalId: outcome.resident?.personal_id ?? null,
         differences: outcome.differences,
       });
+      const differences = outcome.differences.length === 0 ? '[]' : JSON.stringify(outcome.differences);
+      const candidates = outcome.candidates.length === 0 ? '[]' : JSON.stringify(outcome.candidates);
+      return [entry.id, outcome.status, outcome.resident?.id ?? null, differences, candidates, duplicateOf[i]];
     });
+    db.prepare(STORE_RESULTS).run(JSON.stringify(rows));
     db.prepare('UPDATE lists SET checked_at = ? WHERE id = ?').run(now.toISOString(), listId);
     audit(db, 'list.check', `list:${listId}`, summary, now);
-  })();
+  });
   // A results list's rows are doses: each is checked against the vaccination rules too.
   if (kind === 'results') recordVaccinations(db, listId, now);
   return { listId, summary, entries: checked };

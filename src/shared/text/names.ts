@@ -22,9 +22,10 @@ export function compareNames(a: string, b: string): NameComparison {
   const plainA = cleanText(a).toLowerCase();
   const plainB = cleanText(b).toLowerCase();
   if (plainA === plainB) return 'same';
-  if (canonicalName(a) === canonicalName(b)) return 'same';
-  if (matchKey(a) === matchKey(b)) return 'diacritics';
-  return 'different';
+  // Names whose letters differ are different whatever their tones (canonical forms equal ⇒ keys equal):
+  // the syllable parser runs only for names that differ at most in their diacritics.
+  if (matchKey(a) !== matchKey(b)) return 'different';
+  return canonicalName(a) === canonicalName(b) ? 'same' : 'diacritics';
 }
 
 /** Jaro–Winkler similarity of two names' accent-free keys, 0 (nothing alike) to 1 (same). */
