@@ -46,10 +46,10 @@ describe('a list that cannot be taken in is refused with a clear message, nothin
     expect(await refused(ole, 'mat-khau.xlsx')).toBe('error.xlsxUnreadable');
   });
 
-  it('in the Excel 97 format, saying to save it as .xlsx', async () => {
+  it('a damaged Excel 97 .xls, saying to save it again', async () => {
     const ole = new Uint8Array(1024);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(await refused(ole, 'cu.xls')).toBe('error.xlsLegacy');
+    expect(await refused(ole, 'cu.xls')).toBe('error.legacyUnreadable');
   });
 
   it('a zip bomb, from its directory, before inflating anything', async () => {

@@ -95,6 +95,37 @@ describe('encodings and formats', () => {
   });
 });
 
+describe('a large UTF-8 extract', () => {
+  it('reads a letter of several bytes that straddles the first megabyte it looks at', async () => {
+    // Rows of Vietnamese names until the file passes 1 MiB, padded so that a 'ư' (2 bytes) starts on
+    // the last byte of the first MiB: the detection must not take that half letter for bad UTF-8.
+    const rows: string[][] = [];
+    let bytes = 0;
+    for (let i = 0; bytes < 1_100_000; i++) {
+      const row = [
+        String(i + 1),
+        `0081${String(90_000_000 + i).slice(-8)}`,
+        '',
+        `Người Thử Tư ${i}`,
+        '01/01/1981',
+        'Nam',
+        'Kinh',
+        'Việt Nam',
+        'Thôn A',
+      ];
+      rows.push(row);
+      bytes += Buffer.byteLength(row.join(',')) + 2;
+    }
+    const text = csvText(rows);
+    const bom = utf8Bom(text);
+    const last = Buffer.from(bom).lastIndexOf(Buffer.from('ư'), 1024 * 1024 - 1);
+    // Spaces after the first name move that 'ư' to start on the megabyte's last byte.
+    const data = utf8Bom(text.replace('Người Thử Tư 0,', `Người Thử Tư 0${' '.repeat(1024 * 1024 - 1 - last)},`));
+    expect([data[1024 * 1024 - 1], data[1024 * 1024]]).toEqual([0xc6, 0xb0]);
+    expect(await imported(data, 'lon.csv')).toMatchObject({ inserted: rows.length, rejected: 0 });
+  });
+});
+
 describe('a newer extract', () => {
   it('updates what changed and records which extract each value came from', async () => {
     await imported(utf8Bom(csvText(PEOPLE)), 'v1.csv');
@@ -153,10 +184,10 @@ describe('bad input changes nothing', () => {
     await refusedWith(new Uint8Array(), 'rong.csv', 'error.fileEmpty');
     await refusedWith(new TextEncoder().encode('\r\n\r\n'), 'rong.csv', 'error.sheetEmpty');
   });
-  it('refuses an Excel 97 .xls, saying to save it as .xlsx', async () => {
+  it('refuses a damaged Excel 97 .xls, saying to save it again', async () => {
     const ole = new Uint8Array(512);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    await refusedWith(ole, 'cu.xls', 'error.xlsLegacy');
+    await refusedWith(ole, 'cu.xls', 'error.legacyUnreadable');
   });
   it('refuses a sheet without an ID column, or without a name column', async () => {
     await refusedWith(utf8Bom('Họ và tên,Ngày sinh\r\nMa Văn Tường,06/08/1990\r\n'), 'khong-id.csv', 'error.noIdColumn');

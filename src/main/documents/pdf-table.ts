@@ -2,8 +2,12 @@
  * The table of a printed list: cells broken into lines (greedy, by words; a word wider than the cell
  * by letters) and drawn line by line — pdfkit's own wrapper is far slower on ten thousand rows, and
  * the same address recurs on many of them — with pagination that keeps the totals and signature from
- * standing alone on a last page.
+ * standing alone on a last page. A cell prints at most MAX_PRINTED_CELL_CHARS characters (then an
+ * ellipsis), and a word too wide for its cell is cut by binary search on its width: the work is
+ * bounded whatever the text (a 10,000-letter "name" once took minutes).
  */
+import { MAX_PRINTED_CELL_CHARS } from '../../shared/limits';
+
 export const TABLE_FONT_SIZE = 10;
 const PADDING = 3;
 
@@ -16,7 +20,8 @@ export class CellWrapper {
     private readonly widths: readonly number[],
   ) {}
 
-  linesOf(text: string, column: number, font: string): string[] {
+  linesOf(full: string, column: number, font: string): string[] {
+    const text = printable(full);
     const key = `${font}|${column}|${text}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
@@ -45,9 +50,8 @@ export class CellWrapper {
       if (line) lines.push(line);
       line = '';
       let rest = word;
-      while (this.doc.widthOfString(rest) > width && rest.length > 1) {
-        let cut = rest.length - 1;
-        while (cut > 1 && this.doc.widthOfString(rest.slice(0, cut)) > width) cut--;
+      while (rest.length > 1 && this.doc.widthOfString(rest) > width) {
+        const cut = this.longestFitting(rest, width);
         lines.push(rest.slice(0, cut));
         rest = rest.slice(cut);
       }
@@ -56,6 +60,23 @@ export class CellWrapper {
     lines.push(line);
     return lines;
   }
+
+  /** How many leading characters of `word` fit in `width` (at least one): a binary search on the width. */
+  private longestFitting(word: string, width: number): number {
+    let fits = 1;
+    let tooWide = word.length;
+    while (tooWide - fits > 1) {
+      const middle = (fits + tooWide) >> 1;
+      if (this.doc.widthOfString(word.slice(0, middle)) <= width) fits = middle;
+      else tooWide = middle;
+    }
+    return fits;
+  }
+}
+
+/** The part of a cell's text that is printed: at most MAX_PRINTED_CELL_CHARS characters, then an ellipsis. */
+export function printable(text: string): string {
+  return text.length > MAX_PRINTED_CELL_CHARS ? `${text.slice(0, MAX_PRINTED_CELL_CHARS)}…` : text;
 }
 
 /** Draws one row of the table at `top`: the cell borders, then each cell's lines. */

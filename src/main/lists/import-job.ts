@@ -11,6 +11,7 @@ import type { ParsedList } from './prepare-list';
 export interface ListImportOptions {
   readonly kind: ListKind;
   readonly source: string;
+  readonly title?: string;
   readonly drawnUp: IsoDate | undefined;
   readonly mapping: ListMapping;
   readonly now: Date;
@@ -27,6 +28,7 @@ export function listImportWork(db: Db, parsed: ParsedList, options: ListImportOp
     const imported = importParsedList(db, parsed, {
       kind: options.kind,
       source: options.source,
+      title: options.title,
       drawnUp: options.drawnUp,
       mapping: options.mapping,
       now: options.now,

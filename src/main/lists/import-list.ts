@@ -6,13 +6,18 @@ import { LIST_FIELDS } from '../../shared/lists/fields';
 import { normalizeEntry } from '../../shared/lists/normalize-entry';
 import { cellText } from '../../shared/text/cell-text';
 import { fail, ok, type Result } from '../../shared/result';
+import { MAX_NAME_CHARS } from '../../shared/limits';
 import type { RowError } from '../../shared/types';
 import type { Db } from '../db/open-database';
+import { writeTransaction } from '../db/write-transaction';
+import { titleFromHeading } from './list-heading';
 import { headerSignature, type ParsedList } from './prepare-list';
 
 export interface ListImportOptions {
   readonly kind: ListKind;
   readonly source: string;
+  /** The list's title as the officer confirmed it; else what its heading rows say. */
+  readonly title?: string;
   /** The date drawn up, when the user gives it; else the sheet's, else today. */
   readonly drawnUp?: IsoDate;
   /** A mapping the user chose; remembered for the source. */
@@ -48,6 +53,12 @@ export function checkListMapping(parsed: ParsedList, mapping: ListMapping): Resu
       return fail('error.duplicateColumn', { file, field: parsed.columnTitles[column] ?? String(column + 1) });
     used.add(column);
   }
+  // A name longer than any real one is the wrong column, or a hostile file: refused, with its row.
+  const name = mapping.fullName;
+  for (const entry of parsed.entries) {
+    const length = cellText(entry.cells[name]).length;
+    if (length > MAX_NAME_CHARS) return fail('input.nameTooLong', { file, row: entry.row, length, max: MAX_NAME_CHARS });
+  }
   return ok(mapping);
 }
 
@@ -60,8 +71,8 @@ export function importParsedList(db: Db, parsed: ParsedList, options: ListImport
   const drawnUpFrom = options.drawnUp ? 'option' : parsed.drawnUpInSheet ? 'sheet' : 'today';
   const errors: RowError[] = [];
   const insertList = db.prepare(
-    `INSERT INTO lists (kind, source, file_name, file_sha256, file_data, sheet_name, header_row, columns, mapping, drawn_up, drawn_up_from, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO lists (kind, source, file_name, file_sha256, file_data, sheet_name, header_row, columns, mapping, drawn_up, drawn_up_from, created_at, title)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertEntry = db.prepare(
     `INSERT INTO list_entries (list_id, row, cells, full_name, birth_date, sex, id_number, nationality, address, extra)
@@ -70,7 +81,7 @@ export function importParsedList(db: Db, parsed: ParsedList, options: ListImport
   const remember = db.prepare(
     'INSERT INTO list_mappings (source, signature, mapping) VALUES (?, ?, ?) ON CONFLICT(source, signature) DO UPDATE SET mapping = excluded.mapping',
   );
-  const listId = db.transaction(() => {
+  const listId = writeTransaction(db, () => {
     const id = Number(
       insertList.run(
         options.kind,
@@ -85,6 +96,7 @@ export function importParsedList(db: Db, parsed: ParsedList, options: ListImport
         drawnUp,
         drawnUpFrom,
         options.now.toISOString(),
+        options.title ?? titleFromHeading(parsed.headingLines ?? []),
       ).lastInsertRowid,
     );
     for (const { row, cells } of parsed.entries) {
@@ -106,17 +118,17 @@ export function importParsedList(db: Db, parsed: ParsedList, options: ListImport
     if (options.mapping) remember.run(options.source, headerSignature(parsed.columnTitles), JSON.stringify(mapping.value));
     audit(db, 'list.import', `list:${id}`, { kind: options.kind, rows: parsed.entries.length }, options.now);
     return id;
-  })();
+  });
   return ok({ listId, rows: parsed.entries.length, errors });
 }
 
 /** Removes a list and everything about it (entries, results; resident changes it created are kept only once exported). */
 export function deleteList(db: Db, listId: number): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare(
       "DELETE FROM resident_changes WHERE status = 'pending' AND list_entry_id IN (SELECT id FROM list_entries WHERE list_id = ?)",
     ).run(listId);
     db.prepare('DELETE FROM lists WHERE id = ?').run(listId);
     audit(db, 'list.delete', `list:${listId}`);
-  })();
+  });
 }

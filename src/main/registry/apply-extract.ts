@@ -1,9 +1,10 @@
 import type { RegistryImportResult } from '../../shared/api-contract';
 import { audit } from '../audit/audit';
 import type { Db } from '../db/open-database';
+import { writeTransaction } from '../db/write-transaction';
 import type { ResidentRecord, RowError } from '../../shared/types';
-import { dataRowCount, type ParsedExtract } from './prepare-extract';
 import { yearOf } from '../../shared/dates';
+import { fail, ok, type Problem, type Result } from '../../shared/result';
 import {
   INSERT_NEW_RESIDENT_SQL,
   RECORD_COLUMNS,
@@ -12,7 +13,6 @@ import {
   nameKeys,
   type ResidentRow,
 } from './resident-rows';
-import type { ValidatedExtract } from './validate-extract';
 
 export interface ApplyOptions {
   /** Import the valid rows even when others were rejected (otherwise nothing is written). */
@@ -20,22 +20,41 @@ export interface ApplyOptions {
   readonly now: Date;
 }
 
-function refused(errors: readonly RowError[]): RegistryImportResult {
+/** The import refused because rows were rejected: nothing written. */
+export function refused(errors: readonly RowError[]): RegistryImportResult {
   return { inserted: 0, updated: 0, unchanged: 0, rejected: errors.length, held: 0, errors, applied: false };
 }
 
+/** The extract being written: its file, its rows under the header, the rows its validating pass rejected. */
+export interface ExtractToApply {
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly dataRows: number;
+  readonly errors: readonly RowError[];
+}
+
+/** The valid residents in batches, as the reading worker sends them; its answer when done. */
+export type ResidentBatches = Generator<readonly ResidentRecord[], Result<void>>;
+
+/** Ends the transaction (rolled back) when the reader fails halfway. */
+class ReadFailed extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.key);
+  }
+}
+
 /**
- * Writes a validated extract in one transaction: new residents inserted, changed ones updated with
- * the extract recorded per changed field, residents with local changes awaiting export held back.
+ * Writes an extract in one transaction, its residents pulled batch by batch from the reader: new
+ * residents inserted, changed ones updated with the extract recorded per changed field, residents
+ * with local changes awaiting export held back. A reader that fails leaves nothing written.
  */
 export function applyExtract(
   db: Db,
-  parsed: ParsedExtract,
-  validated: ValidatedExtract,
+  parsed: ExtractToApply,
+  batches: ResidentBatches,
   options: ApplyOptions,
-): RegistryImportResult {
-  const { errors } = validated;
-  if (errors.length > 0 && !options.skipInvalid) return refused(errors);
+): Result<RegistryImportResult> {
+  const { errors } = parsed;
 
   const selectResident = db.prepare<[string], ResidentRow>('SELECT * FROM residents WHERE personal_id = ?');
   const insertResident = db.prepare(INSERT_NEW_RESIDENT_SQL);
@@ -54,35 +73,41 @@ export function applyExtract(
   const updateStatements = new Map<string, ReturnType<Db['prepare']>>();
   const allSources = (extractId: number) => JSON.stringify(Object.fromEntries(RECORD_FIELDS.map((f) => [f, extractId])));
 
-  const write = db.transaction((): RegistryImportResult => {
+  const write = (): RegistryImportResult => {
     const extractId = Number(
-      insertExtract.run(parsed.fileName, parsed.sha256, options.now.toISOString(), dataRowCount(parsed)).lastInsertRowid,
+      insertExtract.run(parsed.fileName, parsed.sha256, options.now.toISOString(), parsed.dataRows).lastInsertRowid,
     );
     const newSources = allSources(extractId);
     let inserted = 0;
     let updated = 0;
     let unchanged = 0;
     let held = 0;
-    for (const resident of validated.residents) {
-      // Insert first: for a new resident (most rows of a first import) that is the only statement.
-      if (insertResident.run(...insertParams(resident, extractId, newSources, false)).changes === 1) {
-        inserted++;
-        continue;
+    for (let next = batches.next(); ; next = batches.next()) {
+      if (next.done) {
+        if (!next.value.ok) throw new ReadFailed(next.value.problem);
+        break;
       }
-      const existing = selectResident.get(resident.personalId)!;
-      const changed = RECORD_FIELDS.filter((f) => existing[RECORD_COLUMNS[f]] !== resident[f]);
-      if (changed.length === 0) {
-        unchanged++;
-        continue;
+      for (const resident of next.value) {
+        // Insert first: for a new resident (most rows of a first import) that is the only statement.
+        if (insertResident.run(...insertParams(resident, extractId, newSources, false)).changes === 1) {
+          inserted++;
+          continue;
+        }
+        const existing = selectResident.get(resident.personalId)!;
+        const changed = RECORD_FIELDS.filter((f) => existing[RECORD_COLUMNS[f]] !== resident[f]);
+        if (changed.length === 0) {
+          unchanged++;
+          continue;
+        }
+        if (hasPendingChange.get(existing.id) !== undefined) {
+          const incoming = Object.fromEntries(changed.map((f) => [f, resident[f]]));
+          insertHeld.run(existing.id, extractId, JSON.stringify(incoming));
+          held++;
+          continue;
+        }
+        updateChanged(existing, resident, changed, extractId);
+        updated++;
       }
-      if (hasPendingChange.get(existing.id) !== undefined) {
-        const incoming = Object.fromEntries(changed.map((f) => [f, resident[f]]));
-        insertHeld.run(existing.id, extractId, JSON.stringify(incoming));
-        held++;
-        continue;
-      }
-      updateChanged(existing, resident, changed, extractId);
-      updated++;
     }
     if (inserted + updated + held === 0) {
       // Nothing new: the extract leaves no trace, so importing the same file twice changes nothing.
@@ -98,7 +123,7 @@ export function applyExtract(
       options.now,
     );
     return { inserted, updated, unchanged, rejected: errors.length, held, errors, applied: true };
-  });
+  };
 
   function updateChanged(existing: ResidentRow, resident: ResidentRecord, changed: (keyof ResidentRecord)[], extractId: number) {
     const sqlKey = changed.join(',');
@@ -125,5 +150,13 @@ export function applyExtract(
     statement.run(bound);
   }
 
-  return write();
+  try {
+    return ok(writeTransaction(db, write));
+  } catch (error) {
+    if (error instanceof ReadFailed) return fail(error.problem.key, error.problem.params);
+    throw error;
+  } finally {
+    // A write that failed halfway leaves the reader waiting: it is ended.
+    batches.return(ok(undefined));
+  }
 }

@@ -76,3 +76,45 @@ function findByNumber(db: Db, digits: string, year: number | null, limit: number
     .all({ personalId, oldId, limit });
   return rows.filter((r) => year === null || r.birth_date?.startsWith(String(year))).map(residentView);
 }
+
+export interface ResidentPage {
+  readonly residents: readonly ResidentView[];
+  /** Every resident the query matches (the page is a slice of them). */
+  readonly total: number;
+}
+
+/**
+ * One page of every resident a query matches, in name order, with the total (issue 16: the
+ * search screen pages through all 373 Nguyễn, not the first 50). Numbers find as `findResidents`.
+ */
+export function searchResidents(db: Db, query: FindQuery, page: { offset: number; limit: number }): ResidentPage {
+  const text = cleanText(query.text);
+  const key = looseKey(text);
+  if (text === '' || key === '') return { residents: [], total: 0 };
+  const year = query.birthYear ?? null;
+  if (digitsOnly(text) !== null) {
+    const found = findResidents(db, query, FIND_LIMIT);
+    return { residents: found.slice(page.offset, page.offset + page.limit), total: found.length };
+  }
+  const yearClause = year === null ? '' : ' AND birth_year = @year';
+  const reversed = reverseWords(key);
+  const params = {
+    from: key,
+    to: prefixEnd(key),
+    exact: reversed,
+    rfrom: `${reversed} `,
+    rto: prefixEnd(`${reversed} `),
+    year,
+  };
+  const matches = `SELECT id FROM residents WHERE name_key >= @from AND name_key < @to${yearClause}
+    UNION SELECT id FROM residents WHERE reversed_key = @exact${yearClause}
+    UNION SELECT id FROM residents WHERE reversed_key >= @rfrom AND reversed_key < @rto${yearClause}`;
+  const total = db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n FROM (${matches})`).get(params)!.n;
+  const rows = db
+    .prepare<typeof params & { offset: number; limit: number }, ResidentRow>(
+      `SELECT r.* FROM residents r JOIN (${matches}) m ON m.id = r.id
+       ORDER BY r.name_key, r.full_name, r.birth_date, r.id LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, offset: page.offset, limit: page.limit });
+  return { residents: rows.map(residentView), total };
+}

@@ -3,9 +3,10 @@ import type { Locale } from '../../shared/i18n';
 import type { ColumnMapping } from '../../shared/registry/fields';
 import { ok, type Result } from '../../shared/result';
 import type { Db } from '../db/open-database';
-import { applyExtract } from './apply-extract';
-import { checkMapping, prepareExtract, type ParsedExtract } from './prepare-extract';
-import { validateExtract } from './validate-extract';
+import { pullResidents, type ReadProgress } from '../spreadsheet/read-worker-client';
+import type { SpreadsheetInput } from '../spreadsheet/source';
+import { applyExtract, refused } from './apply-extract';
+import { checkMapping, prepareExtract, sameMapping, surveyExtractFile, type ParsedExtract } from './prepare-extract';
 
 export interface ImportOptions {
   readonly mapping?: ColumnMapping;
@@ -13,31 +14,54 @@ export interface ImportOptions {
   readonly locale: Locale;
   readonly now: Date;
   readonly onPhase?: (phase: JobPhase) => void;
+  readonly onProgress?: ReadProgress;
   readonly isCancelled?: () => boolean;
 }
 
 export type ImportOutcome = Result<RegistryImportResult | 'cancelled'>;
 
-/** Validates and writes an already-read extract (the preview's parse is reused). */
-export function importParsedExtract(db: Db, parsed: ParsedExtract, options: ImportOptions): ImportOutcome {
+/**
+ * Validates and writes an already-read extract. All or nothing, as before streaming: a validating
+ * pass first (reused from the preview when the mapping is the same), nothing written when a row is
+ * rejected (unless `skipInvalid`), then the file read again and written in one transaction.
+ */
+export async function importParsedExtract(db: Db, parsed: ParsedExtract, options: ImportOptions): Promise<ImportOutcome> {
   const mapping = checkMapping(parsed, options.mapping ?? parsed.mapping);
   if (!mapping.ok) return mapping;
   options.onPhase?.('validate');
-  const validated = validateExtract(parsed, mapping.value, options.locale);
+  let survey = parsed.survey;
+  if (!sameMapping(survey.mapping, mapping.value)) {
+    const again = await surveyExtractFile(parsed.source, parsed.fileName, mapping.value, options.locale, options);
+    if (again === 'cancelled') return ok('cancelled');
+    if (!again.ok) return again;
+    survey = again.value;
+  }
   if (options.isCancelled?.()) return ok('cancelled');
+  if (survey.errors.length > 0 && !options.skipInvalid) return ok(refused(survey.errors));
   options.onPhase?.('write');
-  return ok(applyExtract(db, parsed, validated, options));
+  const batches = pullResidents(
+    { kind: 'extract-rows', fileName: parsed.fileName, mapping: mapping.value, skipIds: survey.repeatedIds },
+    parsed.source,
+    options.onProgress,
+  );
+  return applyExtract(
+    db,
+    { fileName: parsed.fileName, sha256: parsed.sha256, dataRows: survey.dataRows, errors: survey.errors },
+    batches,
+    options,
+  );
 }
 
-/** Reads, validates and writes a registry extract file: the whole `registry import`. */
+/** Reads, validates and writes a registry extract (bytes, or a file read as a stream): the whole `registry import`. */
 export async function importExtractFile(
   db: Db,
-  data: Uint8Array,
+  data: SpreadsheetInput,
   fileName: string,
   options: ImportOptions,
 ): Promise<ImportOutcome> {
   options.onPhase?.('read');
-  const parsed = await prepareExtract(data, fileName);
+  const parsed = await prepareExtract(data, fileName, options.locale, options);
+  if (parsed === 'cancelled') return ok('cancelled');
   if (!parsed.ok) return parsed;
   if (options.isCancelled?.()) return ok('cancelled');
   return importParsedExtract(db, parsed.value, options);

@@ -2,6 +2,7 @@ import type { ColumnMapping } from '../../shared/registry/fields';
 import type { Db } from '../db/open-database';
 import { jobProblem, type JobWork } from '../jobs/jobs';
 import type { Logger } from '../log/logger';
+import { removeDemo } from '../demo/demo-residents';
 import { getLocale } from '../settings/settings';
 import { importParsedExtract } from './import-extract';
 import type { ParsedExtract } from './prepare-extract';
@@ -9,6 +10,8 @@ import type { ParsedExtract } from './prepare-extract';
 export interface ExtractImportOptions {
   readonly mapping: ColumnMapping | undefined;
   readonly skipInvalid: boolean;
+  /** Remove the demo residents first, so demo and real data never mix. */
+  readonly removeDemo?: boolean;
   readonly now: Date;
   readonly logger: Logger;
   /** Called once the rows are written (the preview is no longer needed). */
@@ -19,12 +22,15 @@ export interface ExtractImportOptions {
 export function extractImportWork(db: Db, parsed: ParsedExtract, options: ExtractImportOptions): JobWork {
   return async (control) => {
     const locale = getLocale(db);
-    const outcome = importParsedExtract(db, parsed, {
+    if (options.removeDemo) removeDemo(db);
+    const outcome = await importParsedExtract(db, parsed, {
       mapping: options.mapping,
       skipInvalid: options.skipInvalid,
       locale,
       now: options.now,
       onPhase: control.setPhase,
+      // Progress is the file's bytes read, in each pass (validating, then writing).
+      onProgress: (bytes) => control.setProgress(bytes, parsed.size),
       isCancelled: control.isCancelled,
     });
     if (!outcome.ok) return jobProblem(locale, outcome.problem);

@@ -1,56 +1,75 @@
-import { createHash } from 'node:crypto';
-import { RESIDENT_FIELDS, detectHeader, type ColumnMapping } from '../../shared/registry/fields';
-import { cellText } from '../../shared/text/cell-text';
+import type { Locale } from '../../shared/i18n';
+import { RESIDENT_FIELDS, type ColumnMapping } from '../../shared/registry/fields';
 import { fail, ok, type Result } from '../../shared/result';
-import { readHeaderedSheet, rowNumberOf, type SheetTable } from '../spreadsheet/read-table';
+import { runReadTask, type ReadProgress } from '../spreadsheet/read-worker-client';
+import { sourceRef, sourceSize, type SourceRef, type SpreadsheetInput } from '../spreadsheet/source';
+import type { ExtractSurvey } from './extract-reading';
 
-/** A registry extract read from its file, with the header found and the columns mapped. */
+/**
+ * A registry extract read once (in the reading worker): where its header is, how its columns map,
+ * and what validating every row under a mapping found. The rows themselves are not kept: the
+ * import reads the file again, in batches.
+ */
 export interface ParsedExtract {
   readonly fileName: string;
+  readonly source: SourceRef;
+  /** The file's size in bytes. */
+  readonly size: number;
   readonly sha256: string;
   readonly sheetName: string;
   readonly headerRow: number;
   readonly columnTitles: readonly string[];
+  /** The mapping the titles give. */
   readonly mapping: ColumnMapping;
-  readonly table: SheetTable;
-  /** Index in `table.rows` of the first row under the header. */
-  readonly dataStart: number;
+  /** The latest validating pass (under the mapping it names). */
+  readonly survey: ExtractSurvey;
 }
 
-/** How many data rows (blank ones included) lie under the header. */
-export function dataRowCount(parsed: ParsedExtract): number {
-  return parsed.table.rows.length - parsed.dataStart;
+export interface SurveyOptions {
+  readonly onProgress?: ReadProgress;
+  readonly isCancelled?: () => boolean;
 }
 
-/** Reads the file and finds its header row (on the first visible sheet that has one). */
-export async function prepareExtract(data: Uint8Array, fileName: string): Promise<Result<ParsedExtract>> {
-  const read = await readHeaderedSheet(data, fileName, detectHeader);
-  if (!read.ok) return read;
-  if (read.value.found === null) return fail('error.noHeader', { file: fileName });
-  const { table, texts, header } = read.value.found;
-  const columnTitles = texts[header.index]!;
-  const mapping = header.mapping;
-  if (mapping.personalId === undefined) return fail('error.noIdColumn', { file: fileName });
-  if (mapping.fullName === undefined) return fail('error.noNameColumn', { file: fileName });
-  const dataStart = header.index + 1;
-  const headerRow = rowNumberOf(table, header.index);
-  if (!table.rows.slice(dataStart).some((cells) => cells.some((c) => cellText(c) !== ''))) {
-    return fail('error.noDataRows', { file: fileName, row: headerRow });
-  }
+/** Validates every row of the file under `mapping` (null: the titles' own), off the main thread. */
+export async function surveyExtractFile(
+  source: SourceRef,
+  fileName: string,
+  mapping: ColumnMapping | null,
+  locale: Locale,
+  options: SurveyOptions = {},
+): Promise<Result<ExtractSurvey> | 'cancelled'> {
+  return runReadTask<ExtractSurvey>({ kind: 'survey-extract', fileName, mapping, locale }, source, options);
+}
+
+/** Reads the file, finds its header row (on the first visible sheet that has one) and validates its rows. */
+export async function prepareExtract(
+  data: SpreadsheetInput,
+  fileName: string,
+  locale: Locale = 'vi',
+  options: SurveyOptions = {},
+): Promise<Result<ParsedExtract> | 'cancelled'> {
+  const source = sourceRef(data);
+  const survey = await surveyExtractFile(source, fileName, null, locale, options);
+  if (survey === 'cancelled' || !survey.ok) return survey;
+  const { header, sha256 } = survey.value;
   return ok({
     fileName,
-    sha256: createHash('sha256').update(data).digest('hex'),
-    sheetName: table.name,
-    headerRow,
-    columnTitles,
-    mapping,
-    table,
-    dataStart,
+    source,
+    size: sourceSize(source),
+    sha256,
+    sheetName: header.sheetName,
+    headerRow: header.headerRow,
+    columnTitles: header.columnTitles,
+    mapping: header.mapping,
+    survey: survey.value,
   });
 }
 
 /** Checks a (possibly user-edited) mapping: the ID and name columns present, columns that exist, none used twice. */
-export function checkMapping(parsed: ParsedExtract, mapping: ColumnMapping): Result<ColumnMapping> {
+export function checkMapping(
+  parsed: Pick<ParsedExtract, 'fileName' | 'columnTitles'>,
+  mapping: ColumnMapping,
+): Result<ColumnMapping> {
   const file = parsed.fileName;
   if (mapping.personalId === undefined) return fail('error.noIdColumn', { file });
   if (mapping.fullName === undefined) return fail('error.noNameColumn', { file });
@@ -64,4 +83,9 @@ export function checkMapping(parsed: ParsedExtract, mapping: ColumnMapping): Res
     seen.add(column);
   }
   return ok(mapping);
+}
+
+/** Whether two mappings send the same columns to the same fields. */
+export function sameMapping(a: ColumnMapping, b: ColumnMapping): boolean {
+  return RESIDENT_FIELDS.every((field) => a[field] === b[field]);
 }
