@@ -94,6 +94,11 @@ function sameToken(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Whether a Content-Type is JSON: exactly `application/json`, with parameters at most (not `application/jsonp`). */
+export function isJsonType(header: string | undefined): boolean {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
 /** Starts the web host on 127.0.0.1 and resolves once it listens. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -101,7 +106,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let allowedHosts = new Set<string>();
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const relative = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
+    // A malformed escape ("%E0%A4%A") is a bad request, not an internal error.
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return send(res, 400, 'Bad request');
+    }
+    const relative = decoded.replace(/^\/+/, '') || 'index.html';
     const file = normalize(join(rendererRoot, relative));
     if (!file.startsWith(rendererRoot)) return send(res, 403, 'Forbidden');
     try {
@@ -118,13 +130,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     securityHeaders(res);
     if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, 'Misdirected request');
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return send(res, 400, 'Bad request');
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
       if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, 'Unauthorized');
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'Forbidden');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Unsupported media type');
+      if (!isJsonType(req.headers['content-type'])) return send(res, 415, 'Unsupported media type');
       const body = await readBody(req);
       if (body === null) return send(res, 413, 'Payload too large');
       let request: unknown;

@@ -54,7 +54,11 @@ export const test = base.extend<{ appUrl: string; dataDir: string; seedRegistry:
       const seeded = spawnSync(
         process.execPath,
         ['out/main/cli.cjs', 'registry', 'import', REGISTRY_FIXTURE, '--db', join(dataDir, 'e2e.sqlite')],
-        { encoding: 'utf8' },
+        // With accounts, the CLI acts as a named user (issue 19): the administrator imports.
+        {
+          encoding: 'utf8',
+          env: signedIn ? { ...process.env, DOICHIEU_USER: ADMIN.username, DOICHIEU_KEY: ADMIN.password } : process.env,
+        },
       );
       if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
     }

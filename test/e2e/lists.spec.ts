@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { pdfQrCodes } from '../helpers/pdf';
-import { expect, screenshotPath, test } from './fixtures';
+import { ADMIN, expect, screenshotPath, test } from './fixtures';
+import { CHAIRMAN, addAccount, signInAs } from './accounts';
 
 const LIST_FIXTURE = resolve('..', 'shared', 'fixtures', 'verification', 'list.xlsx');
 
@@ -55,12 +56,22 @@ test('receives a list, resolves a mismatch from the keyboard, and exports the re
     await download.saveAs(path);
     downloads.push({ name: download.suggestedFilename(), path });
   });
+  // Most entries still need action (issue 15): returned in part, they print as still being verified;
+  // the first print asks for the signer's name.
   await page.getByRole('button', { name: 'Xuất kết quả (.xlsx và .pdf)' }).click();
-  await expect(page.getByText('Đã xuất kết quả.')).toBeVisible();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Trả kết quả một phần/ })
+    .click();
+  await page.getByRole('dialog').getByLabel('Họ tên người ký').fill('Hoàng Văn Chủ');
+  await page.getByRole('dialog').getByRole('button', { name: 'Lưu và xuất kết quả' }).click();
+  await expect(page.getByText('Đã xuất kết quả một phần.')).toBeVisible();
   await expect.poll(() => downloads.length).toBe(2);
-  await expect(page.getByText('đã trả', { exact: true })).toBeVisible();
+  await expect(page.getByText('đã trả một phần', { exact: true })).toBeVisible();
+  // The deadline warning stays until the rest is returned.
   await page.getByRole('menuitem', { name: 'Dân cư' }).click();
-  await expect(page.getByText('đã quá hạn trả')).toBeHidden();
+  await expect(page.getByText('Có 1 danh sách đã trả một phần')).toBeVisible();
+  await expect(page.getByText('đã quá hạn trả')).toBeVisible();
 
   const xlsx = downloads.find((d) => d.name === 'list-ket-qua.xlsx')!;
   const workbook = new ExcelJS.Workbook();
@@ -78,19 +89,27 @@ test('receives a list, resolves a mismatch from the keyboard, and exports the re
   expect(text).toContain('Số: 1/DS-UBND');
   expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   expect(text).toContain('Hà Văn Tường');
+  expect(text).toContain('Đang xác minh');
+  expect(text).toContain('Hoàng Văn Chủ');
   const pageImage = screenshotPath('returned-list-page'); // pdftoppm adds .png
   execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '1', '-singlefile', pdf.path, pageImage]);
 
-  // The printed version is listed beside the list; the chairman's signature is recorded on it.
+  // The printed version is listed beside the list; the chairman, signed in, records their own signature
+  // on it (issue 15: the administrator no longer can).
   await page.getByRole('menuitem', { name: 'Danh sách' }).click();
   await page.getByRole('cell', { name: 'list.xlsx' }).click();
   const documents = page.getByTestId('documents');
   await expect(documents.getByRole('row').filter({ hasText: '1/DS-UBND' })).toHaveCount(1);
+  await expect(documents.getByRole('button', { name: 'Ghi nhận đã ký' })).toHaveCount(0);
+  await addAccount(appUrl, CHAIRMAN);
+  await signInAs(page, CHAIRMAN);
+  await page.getByRole('menuitem', { name: 'Danh sách' }).click();
+  await page.getByRole('cell', { name: 'list.xlsx' }).click();
   await documents.getByRole('button', { name: 'Ghi nhận đã ký' }).click();
   await expect(page.getByText('Sau khi ghi nhận, bản này không thay đổi được nữa.')).toBeVisible();
-  await page.getByLabel('Người ký').fill('Hoàng Văn Chủ');
   await page.getByRole('dialog').getByRole('button', { name: 'Ghi nhận đã ký' }).click();
-  await expect(documents).toContainText('Hoàng Văn Chủ');
+  await expect(documents).toContainText('Hoàng Văn Chủ (tài khoản chutich)');
+  await signInAs(page, ADMIN);
 
   // The QR code on the paper, scanned at the lookup desk, says the paper matches and is signed.
   const [code] = pdfQrCodes(pdf.path, { first: 1, last: 1 });
@@ -98,6 +117,8 @@ test('receives a list, resolves a mismatch from the keyboard, and exports the re
   await page.getByRole('menuitem', { name: 'Tra cứu' }).click();
   await page.getByLabel('Quét mã QR trên thẻ CCCD hoặc gõ số định danh rồi nhấn Enter').fill(code!);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('document-verdict')).toContainText('Văn bản khớp với bản đã lưu: số 1/DS-UBND, bản 1.');
+  // The code names the stored version; the page shows its rows to compare the paper with (issue 19).
+  await expect(page.getByTestId('document-verdict')).toContainText('Mã trên giấy là của văn bản số 1/DS-UBND, bản 1');
+  await expect(page.getByTestId('stored-paper')).toBeVisible();
   await expect(page.getByTestId('document-verdict')).toContainText('Đã ký xác nhận: Hoàng Văn Chủ');
 });

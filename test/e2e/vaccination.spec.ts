@@ -1,58 +1,16 @@
-import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, screenshotPath, test } from './fixtures';
+import { ADMIN, expect, screenshotPath, test } from './fixtures';
+import { CHAIRMAN, addAccount, signInAs } from './accounts';
+import { resultsList } from './list-files';
+import { registryKeyPair, signedAck } from '../helpers/ack';
+
+const asAdmin = { ...process.env, DOICHIEU_USER: ADMIN.username, DOICHIEU_KEY: ADMIN.password };
 
 test.use({ seedRegistry: true });
-
-async function resultsFile(dir: string): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Kết quả tiêm');
-  sheet.addRow(['TRẠM Y TẾ XÃ TRUNG HÀ']);
-  sheet.addRow(['DANH SÁCH NGƯỜI ĐÃ TIÊM VẮC XIN PHÒNG COVID-19']);
-  sheet.addRow([
-    'STT',
-    'Họ và tên',
-    'Ngày sinh',
-    'Số CMND/CCCD',
-    'Địa chỉ',
-    'Ngày tiêm',
-    'Loại vắc xin',
-    'Số lô',
-    'Mũi tiêm',
-    'Cơ sở tiêm chủng',
-  ]);
-  sheet.addRow([
-    1,
-    'Ma Thị Thoa',
-    '18/03/1998',
-    '008198223458',
-    'Thôn Khuôn Hà',
-    '02/11/2021',
-    'AstraZeneca',
-    'NJ0342',
-    '1',
-    'Trạm Y tế xã',
-  ]);
-  sheet.addRow([
-    2,
-    'Lộc Văn Huỳnh',
-    '27/08/1987',
-    '008087993215',
-    'Thôn Khuổi Hoa',
-    '02/11/2021',
-    'Pfizer',
-    '',
-    '1',
-    'Trạm Y tế xã',
-  ]);
-  sheet.eachRow((row) => row.eachCell((cell) => (cell.numFmt = '@')));
-  const file = join(dir, 'ket-qua-tiem.xlsx');
-  writeFileSync(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
-  return file;
-}
 
 test('a results list goes through import, check, confirmation, package export, verification and acknowledgement', async ({
   page,
@@ -72,23 +30,29 @@ test('a results list goes through import, check, confirmation, package export, v
   await page.getByLabel('Loại danh sách').click();
   await page.getByTitle('Kết quả tiêm').click();
   await page.getByLabel('Nơi gửi (Trạm Y tế, cơ sở tiêm chủng…)').fill('Trạm Y tế xã Trung Hà');
-  await page.locator('input[type=file]').setInputFiles(await resultsFile(dataDir));
+  await page.locator('input[type=file]').setInputFiles(await resultsList(dataDir));
   await page.getByRole('button', { name: 'Nhận và đối chiếu 2 người' }).click();
   await expect(page.getByRole('tab', { name: /Tất cả/ })).toBeVisible();
 
-  // The doses with the rule each problem broke; the chairman confirms.
+  // The doses with the rule each problem broke; the chairman, signed in, confirms as themself (issue 15).
   await page.getByRole('menuitem', { name: 'Tiêm chủng' }).click();
   await page.getByTestId('results-lists').getByRole('cell', { name: 'ket-qua-tiem.xlsx' }).click();
   const doses = page.getByTestId('doses');
   await expect(doses.getByRole('row').filter({ hasText: 'Ma Thị Thoa' })).toContainText('Hợp lệ');
   await expect(doses.getByRole('row').filter({ hasText: 'Lộc Văn Huỳnh' })).toContainText('[Số lô] Thiếu số lô vắc xin.');
+  await expect(page.getByRole('button', { name: 'Xác nhận danh sách' })).toHaveCount(0);
+  await addAccount(appUrl, CHAIRMAN);
+  await signInAs(page, CHAIRMAN);
+  await page.getByRole('menuitem', { name: 'Tiêm chủng' }).click();
+  await page.getByTestId('results-lists').getByRole('cell', { name: 'ket-qua-tiem.xlsx' }).click();
   await page.getByRole('button', { name: 'Xác nhận danh sách' }).click();
   await expect(page.getByText('1 mũi tiêm có vấn đề sẽ không được gửi')).toBeVisible();
-  await page.getByLabel('Người xác nhận').fill('Hoàng Văn Chủ');
+  await expect(page.getByTestId('confirmer-account')).toContainText('Hoàng Văn Chủ (tài khoản chutich)');
   await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận danh sách' }).click();
   await expect(page.getByTestId('results-lists')).toContainText('Hoàng Văn Chủ');
   await expect(page.getByRole('dialog')).toBeHidden();
   await page.screenshot({ path: screenshotPath('vaccination-page.png') });
+  await signInAs(page, ADMIN);
 
   // The package: one dose waits; it is exported, verified and acknowledged.
   await page.getByRole('menuitem', { name: 'Gói cập nhật' }).click();
@@ -101,9 +65,8 @@ test('a results list goes through import, check, confirmation, package export, v
     execFileSync(
       process.execPath,
       ['out/main/cli.cjs', 'package', 'verify', packageFile, '--db', join(dataDir, 'e2e.sqlite'), '--json'],
-      {
-        encoding: 'utf8',
-      },
+      // With accounts, the CLI acts as a named user (issue 19).
+      { encoding: 'utf8', env: asAdmin },
     ),
   ) as { valid: boolean; packageId: string; sequence: number };
   expect(verified).toMatchObject({ valid: true, sequence: 1 });
@@ -120,10 +83,21 @@ test('a results list goes through import, check, confirmation, package export, v
     .split('\n')
     .map((l) => JSON.parse(l) as { recordId: string; personalId: string });
   expect(records.map((r) => r.personalId)).toEqual(['008198223458']);
+  // The registry's answer is signed with the key the administrator installed (issue 19).
+  const registry = registryKeyPair();
+  const keyFile = join(dataDir, 'khoa-c06.pem');
+  writeFileSync(keyFile, registry.publicPem);
+  execFileSync(process.execPath, ['out/main/cli.cjs', 'package', 'key', keyFile, '--db', join(dataDir, 'e2e.sqlite')], {
+    env: asAdmin,
+  });
   const ack = join(dataDir, 'phan-hoi-1.json');
   writeFileSync(
     ack,
-    JSON.stringify({ packageId: verified.packageId, results: [{ recordId: records[0]!.recordId, status: 'accepted' }] }),
+    signedAck(registry.privateKey, {
+      packageId: verified.packageId,
+      packageSha256: createHash('sha256').update(readFileSync(packageFile)).digest('hex'),
+      results: [{ recordId: records[0]!.recordId, status: 'accepted' }],
+    }),
   );
   await page
     .getByRole('button', { name: 'Nhập tệp phản hồi (.json)' })

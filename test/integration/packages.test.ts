@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/open-database';
 import { listVaccinations } from '../../src/main/vaccination/vaccinations';
 import { withDatabase, withDatabaseAsync } from '../helpers/db';
+import { registryKeyPair, signedAck } from '../helpers/ack';
 import { cli } from '../helpers/cli';
 import { PEOPLE } from '../helpers/extract-files';
 import { importAndCheck, seedRegistry } from '../helpers/lists';
@@ -125,15 +126,21 @@ describe('update packages', () => {
     // Nothing new: no second package.
     expect((await json('package', 'export', '--out', dir)).code).toBe(1);
 
-    // The registry accepts the F0 record and rejects the dose.
+    // The registry accepts the F0 record and rejects the dose, in an answer signed with its installed key.
+    const registry = registryKeyPair();
+    const keyFile = join(dir, 'khoa-c06.pem');
+    writeFileSync(keyFile, registry.publicPem);
+    expect((await json('package', 'key', keyFile, '--name', 'Cục C06')).code).toBe(0);
+    const packageId = exported.value!.packageId as string;
     const ack = join(dir, 'ack-1.json');
     writeFileSync(
       ack,
-      JSON.stringify({
-        packageId: exported.value!.packageId,
+      signedAck(registry.privateKey, {
+        packageId,
+        packageSha256: sha(bytes),
         results: [
-          { recordId: records[0]!.recordId, status: 'rejected', reason: 'Sai số lô' },
-          { recordId: records[1]!.recordId, status: 'accepted' },
+          { recordId: records[0]!.recordId as string, status: 'rejected', reason: 'Sai số lô' },
+          { recordId: records[1]!.recordId as string, status: 'accepted' },
         ],
       }),
     );
@@ -153,7 +160,11 @@ describe('update packages', () => {
     // An acknowledgement naming a record the package did not carry changes nothing.
     writeFileSync(
       ack,
-      JSON.stringify({ packageId: exported.value!.packageId, results: [{ recordId: 'vaccination-999', status: 'accepted' }] }),
+      signedAck(registry.privateKey, {
+        packageId,
+        packageSha256: sha(bytes),
+        results: [{ recordId: 'vaccination-999', status: 'accepted' }],
+      }),
     );
     const stray = await json('package', 'ack', ack);
     expect(stray.code).toBe(1);

@@ -128,3 +128,16 @@ describe('web host', () => {
     expect((await raw('/%2e%2e/secret.txt')).body).not.toContain('secret');
   });
 });
+
+describe('malformed requests (issue 19)', () => {
+  it('answers a malformed % escape with 400, not an internal error', async () => {
+    expect((await raw('/%E0%A4%A')).status).toBe(400);
+    expect((await raw('/assets/%')).status).toBe(400);
+  });
+
+  it('takes application/json only, not a type that merely begins with it', async () => {
+    expect((await call('app-info', {}, { 'Content-Type': 'application/jsonp' })).status).toBe(415);
+    expect((await call('app-info', {}, { 'Content-Type': 'application/json-patch+json' })).status).toBe(415);
+    expect((await call('app-info', {}, { 'Content-Type': 'application/json; charset=utf-8' })).status).toBe(200);
+  });
+});

@@ -8,8 +8,10 @@
 import { unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open-database';
+import { writeTransaction } from '../db/write-transaction';
+import { auditHeadMoved, checkAuditHeadFile, type HeadProblem } from './head-file';
 import { canonicalJson } from '../../shared/canonical-json';
-import { installationKey, signBytes, verifyBytes } from '../crypto/signing-key';
+import { installationKey, installationPublicKey, signBytes, verifyBytes } from '../crypto/signing-key';
 import { getSetting } from '../settings/settings';
 
 const GENESIS = '0'.repeat(64);
@@ -19,6 +21,11 @@ const actors = new WeakMap<Db, string>();
 export function setActor(db: Db, actor: string | null): void {
   if (actor === null) actors.delete(db);
   else actors.set(db, actor);
+}
+
+/** Who acts on this database now (the host's actor; before accounts, the officer named in the settings). */
+export function currentActor(db: Db): string | null {
+  return actors.get(db) ?? getSetting(db, 'officer-name');
 }
 
 export type AuditAction =
@@ -41,11 +48,21 @@ export type AuditAction =
   | 'backup.restore'
   | 'user.add'
   | 'user.password'
+  | 'user.role'
+  | 'user.disable'
+  | 'user.enable'
   | 'auth.recover'
   | 'keys.recovery'
   | 'auth.login'
   | 'auth.logout'
-  | 'auth.failed';
+  | 'auth.failed'
+  | 'access.refused'
+  | 'package.registryKey'
+  | 'retention.settings'
+  | 'retention.delete'
+  | 'visits.delete'
+  | 'access.export'
+  | 'privacy.print';
 
 interface AuditRow {
   seq: number;
@@ -63,20 +80,28 @@ function entryHash(prev: string, e: Omit<AuditRow, 'prev_hash' | 'hash'>): strin
   return createHash('sha256').update(`${prev}\n${body}`, 'utf8').digest('hex');
 }
 
+type AuditDetails = Record<string, string | number | boolean | null>;
+
 /** Appends one entry (inside the caller's transaction when there is one). */
 export function audit(
   db: Db,
   action: AuditAction,
   subject: string | null,
-  details: Record<string, string | number | boolean | null> = {},
+  details: AuditDetails = {},
   now: Date = new Date(),
 ): void {
+  // Read the head and append in one write transaction: two processes never take the same number.
+  writeTransaction(db, () => appendEntry(db, action, subject, details, now));
+  // The head beside the database follows, once the entry is committed.
+  auditHeadMoved(db);
+}
+
+function appendEntry(db: Db, action: AuditAction, subject: string | null, details: AuditDetails, now: Date): void {
   const last = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
   const entry = {
     seq: (last?.seq ?? 0) + 1,
     at: now.toISOString(),
-    // Until user accounts exist, the officer named in the settings.
-    actor: actors.get(db) ?? getSetting(db, 'officer-name'),
+    actor: currentActor(db),
     action,
     subject,
     details: canonicalJson(details),
@@ -98,25 +123,35 @@ const headBytes = (seq: number, hash: string) => new TextEncoder().encode(`doich
 
 /** The chain head, signed, and recorded as carried by a package or document. */
 export function signedHead(db: Db, carriedBy: string, now: Date): AuditHead {
+  const head = currentHead(db);
+  recordAnchor(db, head, carriedBy, now);
+  return head;
+}
+
+/** The chain head now, signed (a document drawn before it is recorded carries it). */
+export function currentHead(db: Db): AuditHead {
   const last = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
   const seq = last?.seq ?? 0;
   const hash = last?.hash ?? GENESIS;
-  const signature = signBytes(installationKey(db), headBytes(seq, hash));
+  return { seq, hash, signature: signBytes(installationKey(db), headBytes(seq, hash)) };
+}
+
+/** Records that a package or document carries `head` out of the machine. */
+export function recordAnchor(db: Db, head: AuditHead, carriedBy: string, now: Date): void {
   db.prepare('INSERT INTO audit_anchors (seq, hash, signature, carried_by, at) VALUES (?, ?, ?, ?, ?)').run(
-    seq,
-    hash,
-    signature,
+    head.seq,
+    head.hash,
+    head.signature,
     carriedBy,
     now.toISOString(),
   );
-  return { seq, hash, signature };
 }
 
 export interface AuditVerification {
   readonly valid: boolean;
   readonly entries: number;
   readonly problems: readonly {
-    readonly key: 'audit.gap' | 'audit.changed' | 'audit.anchor' | 'audit.anchorSignature';
+    readonly key: 'audit.gap' | 'audit.changed' | 'audit.anchor' | 'audit.anchorSignature' | HeadProblem['key'];
     readonly seq: number;
   }[];
 }
@@ -125,7 +160,7 @@ export interface AuditVerification {
  * Walks the chain: numbers without gaps, each entry's hash over its content and the hash before it,
  * and every anchor (the local ones, and any head read from a package or a paper) found in the chain.
  */
-export function verifyAudit(db: Db, extraAnchors: readonly AuditHead[] = []): AuditVerification {
+export function verifyAudit(db: Db, extraAnchors: readonly AuditHead[] = [], headFile: string | null = null): AuditVerification {
   const problems: AuditVerification['problems'][number][] = [];
   let prev = GENESIS;
   let expected = 1;
@@ -140,7 +175,8 @@ export function verifyAudit(db: Db, extraAnchors: readonly AuditHead[] = []): Au
     hashes.set(row.seq, row.hash);
     prev = row.hash;
   }
-  const publicKey = installationKey(db).publicKey;
+  // Read-only: without a key of its own the database has signed no anchor that could verify.
+  const publicKey = installationPublicKey(db) ?? '';
   const anchors = [...db.prepare<[], AuditHead>('SELECT seq, hash, signature FROM audit_anchors').all(), ...extraAnchors];
   for (const anchor of anchors) {
     if (anchor.seq === 0) continue;
@@ -148,6 +184,8 @@ export function verifyAudit(db: Db, extraAnchors: readonly AuditHead[] = []): Au
       problems.push({ key: 'audit.anchorSignature', seq: anchor.seq });
     else if (hashes.get(anchor.seq) !== anchor.hash) problems.push({ key: 'audit.anchor', seq: anchor.seq });
   }
+  // The head kept beside the database: entries cut from the end leave it pointing past the chain.
+  if (headFile !== null) problems.push(...checkAuditHeadFile(db, headFile, hashes));
   return { valid: problems.length === 0, entries, problems };
 }
 

@@ -22,6 +22,9 @@ function check(ctx: CliContext): number {
 function restore(ctx: CliContext): number {
   const file = firstArgument(ctx, 'cli.arg.backupFile');
   const target = ctx.databaseFile();
+  // Opened as its user for the role check first (only an administrator restores), then closed before its file is replaced.
+  ctx.database();
+  ctx.release();
   const key = unwrap(keyFromPassphrase(file, ctx.passphrase));
   const restored = unwrap(restoreBackup(target, file, key, ctx.io.now()));
   ctx.print(restored, ctx.text('backup.restored', { file }));

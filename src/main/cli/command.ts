@@ -51,6 +51,8 @@ export interface CliContext {
   keys(): DatabaseKeys;
   /** Who acts: the user whose password opened the database (DOICHIEU_USER), the administrator, or no account. */
   actor(): Actor;
+  /** Closes the database now (a restore replaces its file); a later `database()` opens it again. */
+  release(): void;
 }
 
 export interface CliCommand {
@@ -70,6 +72,7 @@ export interface CliCommand {
 export const COMMON_OPTIONS: CliOptions = {
   db: { type: 'string', value: 'cli.value.file', help: 'cli.opt.db' },
   json: { type: 'boolean', help: 'cli.opt.json' },
+  check: { type: 'boolean', help: 'cli.opt.check' },
   help: { type: 'boolean', help: 'cli.opt.help' },
 };
 

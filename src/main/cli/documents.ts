@@ -2,7 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve as resolvePath } from 'node:path';
 import { SIGN_ROLES } from '../../shared/api-contract';
-import { codeInPdf, documentVersions, readLetterhead, signOff, verdictMessage, verifyPdf } from '../documents/documents';
+import { codeInPdf, documentVersions, readLetterhead, signOff, verdictMessage } from '../documents/documents';
+import { verifyPdf } from '../documents/verify-document';
 import { signPdf } from '../documents/sign-pdf';
 import {
   InputError,
@@ -21,9 +22,13 @@ import { signerOf } from './signer';
 function verify(ctx: CliContext): number {
   const file = firstArgument(ctx, 'cli.arg.pdf');
   const v = unwrap(verifyPdf(ctx.database(), readBytes(file), ctx.io.now()));
-  const { valid, documentNumber, version, signed, reason, latestVersion, digitalSignature } = v;
-  ctx.print({ valid, documentNumber, version, signed, reason, latestVersion, digitalSignature }, verdictMessage(v, ctx.locale));
-  return 0;
+  const { valid, documentNumber, version, signed, reason, latestVersion, digitalSignature, signers } = v;
+  const message = verdictMessage(v, ctx.locale);
+  ctx.print({ valid, documentNumber, version, signed, reason, latestVersion, digitalSignature, signers }, message);
+  // Not the kept file (nor it signed), or a list changed since: refused, and the reason on stderr too.
+  if (valid) return 0;
+  if (ctx.flag('json')) ctx.warn(message);
+  return 1;
 }
 
 function list(ctx: CliContext): number {

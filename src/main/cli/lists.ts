@@ -1,12 +1,13 @@
 /** `list import`, `list check`, `list export`: lists sent to the commune, checked against the registry. */
-import { writeFileSync } from 'node:fs';
-import { basename, resolve as resolvePath } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { ExportedFile } from '../../shared/api-contract';
 import { LIST_KINDS } from '../../shared/lists/fields';
 import { ENTRY_STATUSES } from '../../shared/verification/vocabulary';
 import type { ListCheckResult } from '../lists/check-list';
 import { readLetterhead, saveLetterhead } from '../documents/documents';
-import { exportList } from '../lists/export-list';
+import { writeFileAtomic } from '../fs/write-file-atomic';
+import { prepareListExport } from '../lists/export-list';
 import { importParsedList } from '../lists/import-list';
 import { prepareList } from '../lists/prepare-list';
 import { recheckList } from '../lists/recheck-list';
@@ -67,19 +68,22 @@ async function exportListFiles(ctx: CliContext): Promise<number> {
   const db = ctx.database();
   const signer = ctx.option('signer')?.trim();
   // The paper needs its signer's name: given once here, it is kept in the letterhead like the app's.
-  if (signer) saveLetterhead(db, { ...readLetterhead(db), signerName: signer });
-  const options = { by: ctx.option('by') ?? null, partial: ctx.flag('partial') };
-  const exported = unwrap(await exportList(db, listId, ctx.locale, ctx.io.now(), options));
+  if (signer) saveLetterhead(db, { ...readLetterhead(db), signerName: signer }, ctx.io.now());
+  const actor = ctx.actor();
+  const by = actor.kind === 'user' ? actor.user.displayName : (ctx.option('by') ?? null);
+  const prepared = unwrap(await prepareListExport(db, listId, ctx.locale, ctx.io.now(), { by, partial: ctx.flag('partial') }));
   const xlsxPath = ctx.option('xlsx');
   const pdfPath = ctx.option('pdf');
-  const [xlsx, pdf] = exported.files as [ExportedFile, ExportedFile];
+  const [xlsx, pdf] = prepared.files as [ExportedFile, ExportedFile];
   // Neither option: both files under their own names; one option: only that file.
   const targets: [string, Uint8Array][] = [];
   if (xlsxPath !== undefined || pdfPath === undefined) targets.push([xlsxPath ?? xlsx.fileName, xlsx.data]);
   if (pdfPath !== undefined || xlsxPath === undefined) targets.push([pdfPath ?? pdf.fileName, pdf.data]);
-  for (const [path, data] of targets) writeFileSync(path, data);
-  const written = targets.map(([path]) => resolvePath(path));
-  const { number, version, hash } = exported.document;
+  // Each file written whole; the print and the return are recorded only once every file is.
+  const written = targets.map(([path, data]) => unwrap(writeFileAtomic(path, data)));
+  const exported = prepared.commit();
+  if (!exported.ok) for (const file of written) rmSync(file, { force: true });
+  const { number, version, hash } = unwrap(exported).document;
   ctx.print(
     { files: written, documentNumber: number, version, hash },
     [...written, ctx.text('doc.footer', { number, version, hash })].join('\n'),

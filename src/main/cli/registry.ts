@@ -1,16 +1,16 @@
 /** `registry import`, `registry find`: the population registry extract. */
 import { basename } from 'node:path';
-import { findResidents } from '../registry/find-residents';
+import { findResidentsRecorded } from '../privacy/find-recorded';
 import { importExtractFile } from '../registry/import-extract';
-import { InputError, firstArgument, need, readBytes, unwrap } from './arguments';
+import { InputError, existingFile, firstArgument, need, unwrap } from './arguments';
 import { BY_OPTION, type CliCommand, type CliContext } from './command';
 import { withRowErrors } from './output';
 
 async function importRegistry(ctx: CliContext): Promise<number> {
-  const file = firstArgument(ctx, 'cli.arg.file');
-  const data = readBytes(file);
+  const file = existingFile(firstArgument(ctx, 'cli.arg.file'));
+  // Read as a stream by the reading worker: the file is never held whole.
   const outcome = unwrap(
-    await importExtractFile(ctx.database(), data, basename(file), {
+    await importExtractFile(ctx.database(), { path: file }, basename(file), {
       skipInvalid: ctx.flag('skip-invalid'),
       locale: ctx.locale,
       now: ctx.io.now(),
@@ -33,7 +33,9 @@ function findInRegistry(ctx: CliContext): number {
   if (birthYear !== undefined && (!Number.isInteger(birthYear) || birthYear < 1800 || birthYear > 2200)) {
     throw new InputError({ key: 'search.invalidYear', params: { value: yearText! } });
   }
-  const found = findResidents(ctx.database(), { text: query, birthYear }).map((r) => ({
+  // The look-up is the CLI user's: identify them before it is recorded.
+  ctx.actor();
+  const found = findResidentsRecorded(ctx.database(), { text: query, birthYear }, ctx.io.now()).map((r) => ({
     personalId: r.personalId,
     oldId: r.oldId,
     fullName: r.fullName,

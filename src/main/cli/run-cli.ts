@@ -5,8 +5,12 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { translate } from '../../shared/i18n';
+import { isDamageError } from '../db/integrity';
 import { InputError, UsageError } from './arguments';
+import { isBusyError } from '../db/write-transaction';
+import { authorize } from './authorize';
 import { COMMON_OPTIONS, type CliCommand, type CliIo, type CliOptions } from './command';
+import { commandAccess } from './command-access';
 import { COMMANDS } from './commands';
 import { cliLocale, createContext, type OpenContext } from './context';
 import { commandHelp, generalHelp, groupHelp } from './help';
@@ -93,12 +97,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   let ctx: OpenContext | null = null;
   try {
-    ctx = createContext(io, parseCommandLine(argv, command));
+    const access = commandAccess(command.name);
+    // The same role table as the app, for the user whose password opened the database: checked when
+    // the command first opens it, before it reads or writes anything there.
+    ctx = createContext(io, parseCommandLine(argv, command), {
+      readOnly: access.kind !== 'no-database' && access.readOnly,
+      authorize: (opened) => authorize(opened, command.name, access),
+    });
     return await command.run(ctx);
   } catch (error) {
     if (error instanceof UsageError) return usage(translate(locale, error.key, error.params));
     if (error instanceof InputError) {
       io.stderr(`${translate(locale, error.problem.key, error.problem.params)}\n`);
+      return 1;
+    }
+    if (isDamageError(error)) {
+      io.stderr(`${translate(locale, 'health.cliDamaged', { detail: (error as Error).message })}\n`);
+      return 1;
+    }
+    // Another process kept the database locked longer than a writer waits: a message, not a stack trace.
+    if (isBusyError(error)) {
+      io.stderr(`${translate(locale, 'db.busy')}\n`);
       return 1;
     }
     throw error;

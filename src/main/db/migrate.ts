@@ -25,7 +25,7 @@ export function migrate(db: Database, migrations: readonly Migration[]): Migrate
     db.transaction(() => {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
   return { kind: 'ok', from, to: supported };
 }

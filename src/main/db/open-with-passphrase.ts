@@ -5,7 +5,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { fail, ok, type Result } from '../../shared/result';
 import { DatabaseKeys, keyringFile, newDatabaseKey, readKeyring, unwrapKey, withEntry, wrapKey, writeKeyring } from './keyring';
-import { openDatabase, type Db } from './open-database';
+import { headerKind, openDatabase, type Db } from './open-database';
 
 export interface OpenedDatabase {
   readonly db: Db;
@@ -33,6 +33,9 @@ export function openWithPassphrase(file: string, passphrase: string | null): Res
   const opened = openDatabase(file, { key });
   if (!opened.ok) {
     if (created) rmSync(keyringFile(file), { force: true });
+    // An encrypted file whose keyring is gone: not a wrong key, a missing file, which a backup has.
+    if (!created && opened.problem.key === 'db.wrongKey' && !existsSync(keyringFile(file)) && headerKind(file) === 'encrypted')
+      return fail('keys.missing', { file, keys: keyringFile(file) });
     return opened;
   }
   return ok({ db: opened.value, keys: new DatabaseKeys(file, key), created });
@@ -48,7 +51,9 @@ const order = (kind: string) => ['passphrase', 'recovery', 'user'].indexOf(kind)
 export function keyFromPassphrase(file: string, passphrase: string | null): Result<string | null> {
   const ring = readKeyring(file);
   if (!ring.ok) return ring;
-  if (ring.value === null) return ok(passphrase);
+  // No keyring: a plain file needs no key (a user's password then names the user, it opens nothing);
+  // otherwise a file encrypted before keyrings, with the passphrase as its key.
+  if (ring.value === null) return ok(headerKind(file) === 'plain' ? null : passphrase);
   if (passphrase === null) return fail('db.encrypted', { file });
   const entries = [...ring.value.entries].sort((a, b) => order(a.kind) - order(b.kind));
   for (const entry of entries) {

@@ -4,17 +4,14 @@
  * metadata) is checked against it; the chairman's (or facility head's) sign-off is recorded and a
  * signed version never changes.
  */
-import { audit, signedHead } from '../audit/audit';
-import { installationKey } from '../crypto/signing-key';
-import type { PrintMarks } from './state-pdf';
+import { audit } from '../audit/audit';
 import type { DocumentVerification, DocumentVersionView, SignRole } from '../../shared/api-contract';
 import { DEFAULT_LETTERHEAD, parseDocumentCode, type DocumentCode, type Letterhead } from '../../shared/documents/letterhead';
 import { translate, type Locale } from '../../shared/i18n';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/open-database';
-import { vietnamToday } from '../../shared/dates';
 import { getSetting, setSetting } from '../settings/settings';
-import { contentHash, currentContent, listBody, printedBody, type DocumentContent, type StoredDocument } from './content';
+import { currentContent, listBody, type DocumentContent, type StoredDocument } from './content';
 
 interface DocumentRowDb {
   readonly id: number;
@@ -37,9 +34,10 @@ export function readLetterhead(db: Db): Letterhead {
   return { ...DEFAULT_LETTERHEAD, ...(saved ? (JSON.parse(saved) as Partial<Letterhead>) : {}) };
 }
 
-export function saveLetterhead(db: Db, letterhead: Letterhead): void {
+/** Keeps the letterhead (audited, at the caller's clock). */
+export function saveLetterhead(db: Db, letterhead: Letterhead, now: Date): void {
   setSetting(db, 'letterhead', JSON.stringify(letterhead));
-  audit(db, 'settings.letterhead', null);
+  audit(db, 'settings.letterhead', null, {}, now);
 }
 
 function stored(row: DocumentRowDb): StoredDocument {
@@ -57,45 +55,6 @@ function latestOf(db: Db, listId: number): DocumentRowDb | undefined {
   return db
     .prepare<[number], DocumentRowDb>('SELECT * FROM documents WHERE list_id = ? ORDER BY version DESC LIMIT 1')
     .get(listId);
-}
-
-/**
- * The document to print for a list: its latest version when nothing printed has changed since,
- * otherwise a new version (the list's first gets the year's next number). Null: no such list.
- */
-export function documentForPrinting(db: Db, listId: number, now: Date, by: string | null): StoredDocument | null {
-  return db.transaction(() => {
-    const issuedOn = vietnamToday(now);
-    const content = currentContent(db, listId, issuedOn, readLetterhead(db), now);
-    if (content === null) return null;
-    const latest = latestOf(db, listId);
-    if (latest && printedBody(JSON.parse(latest.content) as DocumentContent) === printedBody(content)) return stored(latest);
-    const year = Number(issuedOn.slice(0, 4));
-    let number: string;
-    let sequence: number;
-    if (latest) {
-      ({ number, sequence } = db
-        .prepare<[number], { number: string; sequence: number }>('SELECT number, sequence FROM documents WHERE id = ?')
-        .get(latest.id)!);
-    } else {
-      sequence =
-        db.prepare<[number], { n: number | null }>('SELECT max(sequence) AS n FROM documents WHERE year = ?').get(year)!.n ?? 0;
-      sequence += 1;
-      number = `${sequence}/DS-${content.letterhead.issuingCode}`;
-    }
-    const version = (latest?.version ?? 0) + 1;
-    const hash = contentHash(content);
-    const id = Number(
-      db
-        .prepare(
-          `INSERT INTO documents (list_id, number, year, sequence, version, content, content_hash, created_at, created_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(listId, number, year, sequence, version, JSON.stringify(content), hash, now.toISOString(), by).lastInsertRowid,
-    );
-    audit(db, 'document.print', `document:${id}`, { number, version, list: listId }, now);
-    return { id, number, version, hash, content, signed: false };
-  })();
 }
 
 /** One stored version, to print again exactly as it was. */
@@ -158,8 +117,9 @@ export function signOff(
 }
 
 /**
- * Whether a paper with this code matches the stored version, and whether that version still tells
- * the list's truth (the list has not changed since it was printed).
+ * Whether a code names a stored version with that content hash, and whether that version still tells
+ * the list's truth (the list has not changed since it was printed). The code alone says nothing of
+ * what a paper shows: `codeFound`, never `ok`.
  */
 export function verifyCode(db: Db, code: DocumentCode, now: Date): DocumentVerification {
   const base = { documentNumber: code.number, version: code.version };
@@ -179,7 +139,7 @@ export function verifyCode(db: Db, code: DocumentCode, now: Date): DocumentVerif
   const printed = JSON.parse(row.content) as DocumentContent;
   const now_ = currentContent(db, row.list_id, printed.issuedOn, printed.letterhead, now);
   if (now_ === null || listBody(now_) !== listBody(printed)) return { ...common, valid: false, reason: 'changed' };
-  return { ...common, valid: true, reason: 'ok' };
+  return { ...common, valid: true, reason: 'codeFound' };
 }
 
 /** The document code a PDF made by this app carries in its metadata (kept through signing), or null. */
@@ -191,23 +151,12 @@ export function codeInPdf(pdf: Uint8Array): DocumentCode | null {
   return last ? parseDocumentCode(last[1]!) : null;
 }
 
-/** `doc verify`: the PDF's code checked against the registry. */
-export function verifyPdf(db: Db, pdf: Uint8Array, now: Date): Result<DocumentVerification & { digitalSignature: boolean }> {
-  const code = codeInPdf(pdf);
-  if (code === null) return fail('doc.noCode');
-  const digitalSignature = /\/Type\s*\/Sig\b/.test(Buffer.from(pdf).toString('latin1'));
-  return ok({ ...verifyCode(db, code, now), digitalSignature });
-}
-
 /** The verdict in words, for the lookup screen and the CLI. */
 export function verdictMessage(verdict: DocumentVerification, locale: Locale): string {
   const params = { number: verdict.documentNumber, version: verdict.version, latest: verdict.latestVersion ?? '' };
-  const main = translate(locale, `doc.verdict.${verdict.reason}`, params);
-  if (verdict.reason !== 'ok') return main;
+  // A file checked byte for byte: said as such (the shared `ok` wording is about a paper's code).
+  const key = verdict.reason === 'ok' ? 'doc.verdict.fileExact' : (`doc.verdict.${verdict.reason}` as const);
+  const main = translate(locale, key, params);
+  if (verdict.reason !== 'ok' && verdict.reason !== 'codeFound') return main;
   return `${main} ${verdict.signed ? translate(locale, 'doc.signedBy', { by: verdict.signedBy ?? '' }) : translate(locale, 'doc.notSigned')}.`;
-}
-
-/** What a PDF printed now carries besides its content: the key fingerprint and the signed audit head. */
-export function printMarks(db: Db, document: StoredDocument, now: Date): PrintMarks {
-  return { keyFingerprint: installationKey(db).fingerprint, auditHead: signedHead(db, `document:${document.id}`, now) };
 }

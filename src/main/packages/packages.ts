@@ -7,6 +7,7 @@
  * it from its own entries and compare every byte. Format: docs/update-package.md.
  */
 import { audit, signedHead, type AuditHead } from '../audit/audit';
+import { recordPackageExport } from '../privacy/export-access';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { createHash, randomUUID } from 'node:crypto';
@@ -15,11 +16,13 @@ import type { PackageCounts, PackageRecordType, PackagesState, PackageView } fro
 import { translate, type Locale } from '../../shared/i18n';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/open-database';
+import { writeTransactionResult } from '../db/write-transaction';
 import { readLetterhead } from '../documents/documents';
 import { pendingProposals } from '../lists/proposals';
 import { canonicalJson } from '../../shared/canonical-json';
 import { neutralizeFormula, styleHeaderCell } from '../spreadsheet/sheet-format';
 import { installationKey, signBytes } from '../crypto/signing-key';
+import { registryKeys } from './registry-keys';
 
 export const PACKAGE_FORMAT = 'doichieu-update-package';
 export const PACKAGE_FORMAT_VERSION = 1;
@@ -243,11 +246,19 @@ export interface ExportedPackage {
   readonly view: PackageView;
 }
 
+export interface ExportOptions {
+  readonly by: string | null;
+  readonly now: Date;
+  readonly locale: Locale;
+  /**
+   * Puts the file where it goes (the CLI: a temporary file beside the target, flushed, renamed),
+   * last thing before the commit: when it fails, nothing is recorded and the same records wait.
+   */
+  readonly deliver?: (fileName: string, data: Uint8Array) => Result<void>;
+}
+
 /** Writes the next package: every waiting record, signed, chained to the previous package. */
-export async function exportPackage(
-  db: Db,
-  options: { by: string | null; now: Date; locale: Locale },
-): Promise<Result<ExportedPackage>> {
+export async function exportPackage(db: Db, options: ExportOptions): Promise<Result<ExportedPackage>> {
   const records = waitingRecords(db).sort((a, b) =>
     a.type === b.type
       ? a.recordId.localeCompare(b.recordId, 'en', { numeric: true })
@@ -269,8 +280,16 @@ export async function exportPackage(
   const fileName = `goi-cap-nhat-${String(sequence).padStart(4, '0')}.zip`;
   // One transaction: the audit entry of this export, the signed chain head the package carries out
   // of the machine, the package and its records.
-  const data = db.transaction((): Uint8Array => {
+  const written = writeTransactionResult(db, writePackage);
+  if (!written.ok) return written;
+  return ok({ fileName, data: written.value, view: packageViews(db).find((p) => p.sequence === sequence)! });
+
+  function writePackage(): Result<Uint8Array> {
+    // Another process exported meanwhile: its package took this number (and maybe these records).
+    const latest = db.prepare<[], { n: number | null }>('SELECT max(sequence) AS n FROM packages').get()!.n ?? 0;
+    if (latest !== sequence - 1) return fail('package.changedMeanwhile');
     audit(db, 'package.export', `package:${sequence}`, { packageId, ...counts }, options.now);
+    recordPackageExport(db, sequence, records, options.now);
     const auditHead = signedHead(db, `package:${sequence}`, options.now);
     const manifest: Manifest = {
       format: PACKAGE_FORMAT,
@@ -309,9 +328,9 @@ export async function exportPackage(
     db.prepare(
       `UPDATE resident_changes SET status = 'exported' WHERE id IN (SELECT CAST(substr(value, instr(value, '-') + 1) AS INTEGER) FROM json_each(?))`,
     ).run(JSON.stringify(records.filter((r) => r.type === 'correction' || r.type === 'new_resident').map((r) => r.recordId)));
-    return data;
-  })();
-  return ok({ fileName, data, view: packageViews(db).find((p) => p.sequence === sequence)! });
+    const delivered = options.deliver?.(fileName, data) ?? ok(undefined);
+    return delivered.ok ? ok(data) : delivered;
+  }
 }
 
 /** Package N exactly as it was written. */
@@ -368,5 +387,6 @@ export function packagesState(db: Db): PackagesState {
     proposals: pendingProposals(db),
     packages: packageViews(db),
     keyFingerprint: installationKey(db).fingerprint,
+    registryKeys: registryKeys(db),
   };
 }

@@ -2,7 +2,7 @@
 import { unzipSync } from 'fflate';
 import type { PackageVerification } from '../../shared/api-contract';
 import { translate, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
-import { fingerprintOf, installationKey, verifyBytes } from '../crypto/signing-key';
+import { fingerprintOf, installationPublicKey, verifyBytes } from '../crypto/signing-key';
 import type { Db } from '../db/open-database';
 import { PACKAGE_FORMAT, sha256, zip, type Manifest } from './packages';
 
@@ -41,7 +41,8 @@ export function verifyPackage(db: Db, data: Uint8Array, locale: Locale): Package
   }
   const signature = entries['manifest.sig'] ? new TextDecoder().decode(entries['manifest.sig']).trim() : '';
   if (!verifyBytes(manifest.publicKey, manifestBytes!, signature)) say('package.badSignature');
-  if (manifest.publicKey !== installationKey(db).publicKey)
+  // Read-only: a database that never signed anything has no key, and none is made for it here.
+  if (manifest.publicKey !== installationPublicKey(db))
     say('package.otherKey', { fingerprint: fingerprintOf(manifest.publicKey) });
   if (manifest.sequence > 1) {
     const previous = db

@@ -18,6 +18,7 @@ import {
   type VaccineProduct,
 } from '../../shared/vaccination/rules';
 import type { Db } from '../db/open-database';
+import { writeTransaction } from '../db/write-transaction';
 import { vietnamToday } from '../../shared/dates';
 
 interface ProductRow {
@@ -118,14 +119,23 @@ export function recordVaccinations(db: Db, listId: number, now: Date): void {
     `INSERT INTO vaccinations (list_entry_id, resident_id, personal_id, full_name, birth_date, address, vaccination_date,
        product_code, vaccine_text, lot, dose, facility, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  db.transaction(() => {
+  // The person's other rows of this list, found once per person (not by a scan of every row per row).
+  const byPerson = new Map<string, (typeof doses)[number][]>();
+  for (const d of doses) {
+    const id = d.entry.personal_id;
+    if (id === null) continue;
+    const rows = byPerson.get(id);
+    if (rows) rows.push(d);
+    else byPerson.set(id, [d]);
+  }
+  writeTransaction(db, () => {
     db.prepare('DELETE FROM vaccinations WHERE list_entry_id IN (SELECT id FROM list_entries WHERE list_id = ?)').run(listId);
     for (const { entry, extra, dose } of doses) {
       const others: Dose[] = [];
       let personInfections: Infection[] = [];
       if (entry.personal_id) {
         others.push(...elsewhere.all(entry.personal_id, listId));
-        others.push(...doses.filter((d) => d.entry !== entry && d.entry.personal_id === entry.personal_id).map((d) => d.dose));
+        for (const d of byPerson.get(entry.personal_id)!) if (d.entry !== entry) others.push(d.dose);
         personInfections = infections.all(entry.personal_id);
       }
       const problems = checkDose(dose, { products, others, infections: personInfections, today });
@@ -145,7 +155,7 @@ export function recordVaccinations(db: Db, listId: number, now: Date): void {
         JSON.stringify(problems),
       );
     }
-  })();
+  });
 }
 
 interface VaccinationRow {
@@ -209,7 +219,7 @@ export function confirmList(db: Db, listId: number, by: string, account: string 
   if (list.checked_at === null) return fail('list.notChecked', { listId });
   if (list.confirmed_at !== null) return fail('list.alreadyConfirmed', { listId, by: list.confirmed_by ?? '' });
   const confirmedAt = now.toISOString();
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('UPDATE lists SET confirmed_at = ?, confirmed_by = ?, confirmed_account = ? WHERE id = ?').run(
       confirmedAt,
       by,
@@ -217,7 +227,7 @@ export function confirmList(db: Db, listId: number, by: string, account: string 
       listId,
     );
     audit(db, 'list.confirm', `list:${listId}`, { account }, now);
-  })();
+  });
   return ok({ listId, confirmedBy: by, confirmedAt });
 }
 
