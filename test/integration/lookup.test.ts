@@ -98,9 +98,19 @@ describe('the lookup desk', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.data) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Thời gian', 'Địa điểm', 'Vào/ra', 'Số định danh cá nhân', 'Họ và tên']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'Thời gian',
+      'Địa điểm',
+      'Vào/ra',
+      'Số định danh cá nhân',
+      'Họ và tên',
+      'Nhận diện qua',
+    ]);
     expect(sheet.rowCount).toBe(5);
     expect(sheet.getCell('A2').value).toBeInstanceOf(Date);
     expect(sheet.getCell('D2').value).toBe('008090012345');
+    // How each person was identified: the QR code scanned here.
+    expect(sheet.getCell('F2').value).toBe('quét thẻ');
   });
 });

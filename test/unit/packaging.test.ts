@@ -11,6 +11,7 @@ import { minimatch } from 'minimatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { libraryName } from '../../src/main/chip/pcsc/winscard';
 import { PACKAGED_RESOURCES_FOLDER, RUNTIME_RESOURCES } from '../../src/main/paths';
 
 interface BuilderConfig {
@@ -65,6 +66,26 @@ describe('electron-builder.yml', () => {
       deleteAppDataOnUninstall: false,
       createStartMenuShortcut: true,
     });
+  });
+
+  it('carries what the chip reader needs: pcscd and libpcsclite1 in the deb, nothing to build or add on Windows', () => {
+    expect(config.deb.depends).toEqual(expect.arrayContaining(['pcscd', 'libpcsclite1']));
+    // koffi is a production dependency whose install script never runs (no compile step)…
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { allowScripts: Record<string, boolean> };
+    expect(packageJson.dependencies.koffi).toBeDefined();
+    expect(pkg.allowScripts.koffi).toBe(false);
+    // …its prebuilt binary for each system comes as an optional package, the Windows one included,
+    // and is unpacked from the asar like every native module…
+    const koffi = JSON.parse(readFileSync('node_modules/koffi/package.json', 'utf8')) as {
+      optionalDependencies: Record<string, string>;
+    };
+    expect(Object.keys(koffi.optionalDependencies)).toEqual(
+      expect.arrayContaining(['@koromix/koffi-win32-x64', '@koromix/koffi-linux-x64']),
+    );
+    expect(config.asarUnpack).toContain('**/*.node');
+    // …and it loads the system's own PC/SC library: the deb's libpcsclite1, Windows' winscard.dll.
+    expect(libraryName('linux')).toBe('libpcsclite.so.1');
+    expect(libraryName('win32')).toBe('winscard.dll');
   });
 
   it('builds a deb that depends on libusb and libudev and installs the udev rule, and an AppImage', () => {

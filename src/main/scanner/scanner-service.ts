@@ -3,7 +3,7 @@
  * queued, and the screens ask for the scans after the last one they saw (a long poll that works the
  * same through Electron's IPC and the web host). The demo mode plays scans through the same path.
  */
-import type { ScanEvent, ScannerChoice, ScannerStatus } from '../../shared/api-contract';
+import type { ChipScan, ScanEvent, ScannerChoice, ScannerStatus } from '../../shared/api-contract';
 import { createScanDecoder } from '../../shared/scanner/decoders';
 import { hidPosReports } from '../../shared/scanner/encode';
 import { hidPosTransport, type HidModule } from './hid-transport';
@@ -72,6 +72,13 @@ export class ScannerService {
   /** Plays a card's QR text as a Honeywell HID POS scanner would send it, through the replay transport. */
   async playDemo(qrText: string): Promise<void> {
     await this.read(replayTransport(hidPosReports(qrText, 'honeywell'), 'hidpos', true), 'demo');
+  }
+
+  /** Queues what the chip reader's background reading says, like a scan, so the lookup desk opens. */
+  publishChip(chip: ChipScan): void {
+    this.events.push({ seq: ++this.seq, at: this.deps.clock().toISOString(), text: '', complete: true, source: 'chip', chip });
+    this.events = this.events.slice(-KEPT);
+    this.wakeAll();
   }
 
   close(): void {

@@ -1,13 +1,15 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { HidDeviceView, ScannerStatus, SerialPortView } from '../../shared/api-contract';
+import type { ChipScan, HidDeviceView, ScannerStatus, SerialPortView } from '../../shared/api-contract';
 import { api } from '../api/client';
+import { ChipReadersCard } from '../components/ChipReadersCard';
 import { ScannerStatusTag } from '../components/ScannerStatusTag';
 import { call } from '../data/call';
 import { useQuery } from '../data/useQuery';
 import { useT } from '../i18n';
 import { useScans } from '../scanner/useScanner';
+import { HelpLink } from '../components/HelpLink';
 
 const BAUD_RATES = [9600, 19200, 38400, 57600, 115200];
 
@@ -15,7 +17,8 @@ const hex = (n: number | null) => (n === null ? '' : `0x${n.toString(16).padStar
 
 /**
  * Thiết bị: the USB scanners attached (HID devices and virtual COM ports), which one to use, how to
- * set HID POS mode, and a live test scan from the chosen scanner or typed by a keyboard-mode one.
+ * set HID POS mode, a live test scan from the chosen scanner or typed by a keyboard-mode one, and the
+ * chip readers (PC/SC).
  */
 export function DevicesPage({ scannerStatus }: { scannerStatus: ScannerStatus | null }) {
   const t = useT();
@@ -52,8 +55,17 @@ export function DevicesPage({ scannerStatus }: { scannerStatus: ScannerStatus | 
     );
   };
 
+  const chipTest = (chip: ChipScan) => {
+    if (chip.state === 'reading') return;
+    if (chip.state === 'failed') setTestResult({ ok: false, text: t(chip.problem.key, chip.problem.params), warnings: [] });
+    if (chip.state === 'needsKey')
+      setTestResult({ ok: false, text: t('chip.desk.needsKey', { reader: chip.reader }), warnings: [] });
+    if (chip.state === 'read') setTestResult({ ok: true, text: t('chip.devices.read', { reader: chip.reader }), warnings: [] });
+  };
+
   useScans((scan) => {
-    if (scan.complete) void tryScan(scan.text);
+    if (scan.chip) chipTest(scan.chip);
+    else if (scan.complete) void tryScan(scan.text);
     else setTestResult({ ok: false, text: t('scanner.incompleteScan'), warnings: [] });
   });
 
@@ -71,6 +83,7 @@ export function DevicesPage({ scannerStatus }: { scannerStatus: ScannerStatus | 
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('devices.title')}
           </Typography.Title>
+          <HelpLink section="scanner" />
           <ScannerStatusTag status={scannerStatus} />
         </Space>
         <Button icon={<ReloadOutlined />} onClick={() => void devices.reload()}>
@@ -108,7 +121,24 @@ export function DevicesPage({ scannerStatus }: { scannerStatus: ScannerStatus | 
             ),
           },
           { title: t('devices.colIds'), render: (_, d: HidDeviceView) => `${hex(d.vendorId)}:${hex(d.productId)}` },
-          { title: t('devices.colUsage'), render: (_, d: HidDeviceView) => hex(d.usagePage) },
+          {
+            // In words a clerk knows; the usage page stays beside it for the IT officer.
+            title: t('devices.colUsage'),
+            render: (_, d: HidDeviceView) => (
+              <Space direction="vertical" size={0}>
+                {t(
+                  d.hidPos
+                    ? 'devices.kind.hidPos'
+                    : d.usagePage === 0x01 && d.usage === 0x06
+                      ? 'devices.kind.keyboard'
+                      : 'devices.kind.other',
+                )}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('devices.kind.code', { code: hex(d.usagePage) })}
+                </Typography.Text>
+              </Space>
+            ),
+          },
           {
             title: '',
             render: (_, d: HidDeviceView) =>
@@ -171,6 +201,7 @@ export function DevicesPage({ scannerStatus }: { scannerStatus: ScannerStatus | 
           ]}
         />
       </Card>
+      <ChipReadersCard />
       <Card title={t('devices.guideTitle')} data-testid="hidpos-guide">
         <ol style={{ margin: 0, paddingLeft: 20 }}>
           <li>{t('devices.guide1')}</li>

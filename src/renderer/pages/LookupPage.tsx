@@ -1,28 +1,30 @@
 import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Input, List, Radio, Row, Space, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Input, Radio, Space, Table, Tag, Typography, message } from 'antd';
 import { useMemo, useRef, useState } from 'react';
-import type { LookupResult, LookupSource, ResponseMap, ScannerStatus } from '../../shared/api-contract';
+import type { ChipScan, CheckpointVisit, LookupResult, ResponseMap, ScannerStatus } from '../../shared/api-contract';
 import { DOCUMENT_CODE_PREFIX } from '../../shared/documents/letterhead';
 import { collectMrzLine } from '../../shared/identity/cccd-mrz';
-import type { MessageKey } from '../../shared/i18n';
 import { isScannerBurst } from '../../shared/scanner/keyboard-burst';
-import type { ComparedField } from '../../shared/verification/vocabulary';
 import { call } from '../data/call';
 import { useQuery } from '../data/useQuery';
+import { ChipDeskNotice } from '../components/ChipDeskNotice';
+import { ChipStatusTag } from '../components/ChipPanel';
+import { LookupResultCard, SOURCE_KEYS } from '../components/LookupResultCard';
+import { PaperCheckCard } from '../components/PaperCheckCard';
 import { ScannerStatusTag } from '../components/ScannerStatusTag';
-import { StatusTag } from '../components/StatusTag';
 import { XLSX_MIME, downloadBytes } from '../download';
-import { sexKey, showDate, useFormat } from '../format';
+import { useFormat } from '../format';
 import { useT } from '../i18n';
 import { useScans } from '../scanner/useScanner';
+import { HelpLink } from '../components/HelpLink';
 
 type Direction = 'visit' | 'in' | 'out';
 
-const SOURCE_KEYS: Record<LookupSource, MessageKey> = { qr: 'lookup.scanned', mrz: 'lookup.mrz', typed: 'lookup.typed' };
-
 /**
- * Tra cứu: a scanned card (QR code or MRZ lines) or a typed ID brings up the person; every look-up is
- * a checkpoint visit. Scans come typed into the box, or from the chosen scanner or the demo mode.
+ * Tra cứu: a scanned card (QR code or MRZ lines), a card read by the chip reader, or a typed ID brings
+ * up the person; every look-up is a checkpoint visit. Scans come typed into the box, or from the
+ * chosen scanner or the demo mode; chip reads from the reader watched in the background, opened with
+ * the key the last QR code or MRZ scanned here gave (or one typed here).
  */
 export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | null }) {
   const t = useT();
@@ -48,6 +50,7 @@ export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | n
   // MRZ lines arrive one at a time: gathered here until the third.
   const [mrzPending, setMrzPending] = useState<string[]>([]);
   const [paper, setPaper] = useState<ResponseMap['documents-verify'] | null>(null);
+  const [chipScan, setChipScan] = useState<ChipScan | null>(null);
 
   const visits = useQuery('checkpoint-visits', range);
 
@@ -62,7 +65,7 @@ export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | n
     }
     value = collected.text;
     if (value.startsWith(`${DOCUMENT_CODE_PREFIX}|`)) {
-      // The QR code on a printed list: does this paper match the stored version?
+      // The QR code on a printed list: which stored version it names, shown to compare the paper with.
       const verdict = await call('documents-verify', { text: value });
       setText('');
       setResult(null);
@@ -70,6 +73,8 @@ export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | n
       return;
     }
     setPaper(null);
+    // A card's QR code or MRZ is its chip's key: a notice about a card waiting for one is answered.
+    setChipScan(null);
     const found = await call('lookup-scan', { text: value, place: place.trim() || '—', direction });
     setText('');
     inputRef.current?.focus();
@@ -78,8 +83,22 @@ export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | n
     void visits.reload();
   };
 
+  const chipRead = async (chip: ChipScan) => {
+    setChipScan(chip);
+    if (chip.state !== 'read') return;
+    setPaper(null);
+    // The visit logged for this card's QR code or MRZ a moment ago becomes the chip's.
+    const visitId = result && result.source !== 'chip' ? result.visitId : undefined;
+    const found = await call('lookup-chip', { readId: chip.readId, place: place.trim() || '—', direction, visitId });
+    setBurstIsScan(false);
+    if (!found) return;
+    setResult(found);
+    void visits.reload();
+  };
+
   useScans((scan) => {
-    if (!scan.complete) void message.warning(t('scanner.incompleteScan'));
+    if (scan.chip) void chipRead(scan.chip);
+    else if (!scan.complete) void message.warning(t('scanner.incompleteScan'));
     else void look(scan.text, scan.source === 'keyboard');
   });
 
@@ -100,6 +119,7 @@ export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | n
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('lookup.title')}
           </Typography.Title>
+          <HelpLink section="lookup" />
           <ScannerStatusTag status={scannerStatus} />
         </Space>
         <Button icon={<PlayCircleOutlined />} onClick={() => void playDemo()}>
@@ -148,12 +168,16 @@ export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | n
       {mrzPending.length > 0 && (
         <Alert type="info" showIcon message={t('lookup.mrzPending', { count: mrzPending.length })} data-testid="mrz-pending" />
       )}
-      {paper && (
-        <Card title={t('lookup.documentTitle')} data-testid="document-verdict">
-          <Alert type={paper.valid ? 'success' : 'error'} showIcon message={paper.message} />
-        </Card>
+      {chipScan && (
+        <ChipDeskNotice
+          scan={chipScan}
+          onKeySent={(reading) => {
+            if (!reading) void message.info(t('chip.desk.keySet'));
+          }}
+        />
       )}
-      {result && <LookupCard result={result} scanned={burstIsScan} />}
+      {paper && <PaperCheckCard paper={paper} />}
+      {result && <LookupResultCard result={result} scanned={burstIsScan} />}
       <Card
         title={t('lookup.visits')}
         extra={
@@ -198,83 +222,17 @@ export function LookupPage({ scannerStatus }: { scannerStatus: ScannerStatus | n
             {
               title: '',
               dataIndex: 'source',
-              width: 90,
-              render: (s: LookupSource) => <Tag>{t(SOURCE_KEYS[s])}</Tag>,
+              width: 200,
+              render: (_: unknown, v: CheckpointVisit) => (
+                <Space size={4}>
+                  <Tag>{t(SOURCE_KEYS[v.source])}</Tag>
+                  {v.chipStatus && <ChipStatusTag status={v.chipStatus} />}
+                </Space>
+              ),
             },
           ]}
         />
       </Card>
     </Space>
-  );
-}
-
-function LookupCard({ result, scanned }: { result: LookupResult; scanned: boolean }) {
-  const t = useT();
-  const { card, resident } = result;
-  const differs = (field: ComparedField) => result.differences.includes(field);
-  const mark = (field: ComparedField, value: string) =>
-    differs(field) ? <Typography.Text mark>{value || '—'}</Typography.Text> : value;
-  const sexText = (sex: 'male' | 'female' | null | undefined) => (sex ? t(sexKey(sex)) : '');
-  const rows: [ComparedField, string, string, string][] = [
-    ['fullName', t('col.fullName'), card?.fullName ?? '', resident?.fullName ?? ''],
-    ['birthDate', t('col.birthDate'), showDate(card?.birthDate ?? null), showDate(resident?.birthDate ?? null)],
-    ['sex', t('col.sex'), sexText(card?.sex), sexText(resident?.sex)],
-    [
-      'personalId',
-      t('col.personalId'),
-      card?.personalId ?? result.number,
-      resident ? [resident.personalId, resident.oldId].filter(Boolean).join(' / ') : '',
-    ],
-    ['address', t('col.permanentAddress'), card?.address ?? '', resident?.permanentAddress ?? ''],
-  ];
-  const expiry = card?.expiryDate ? showDate(card.expiryDate) : null;
-  const lostAccents = result.warnings.some((w) => w.includes('HID POS'));
-  return (
-    <Card
-      data-testid="lookup-result"
-      title={resident?.fullName ?? card?.fullName ?? result.number}
-      extra={<Tag>{t(SOURCE_KEYS[result.source])}</Tag>}
-    >
-      {result.warnings.map((w) => (
-        <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 8 }} />
-      ))}
-      {scanned && lostAccents && <Alert type="info" showIcon message={t('lookup.keyboardHint')} style={{ marginBottom: 8 }} />}
-      {!resident && <Alert type="error" showIcon message={t('lookup.notInRegistry')} style={{ marginBottom: 8 }} />}
-      <Descriptions size="small" column={1} bordered>
-        <Descriptions.Item label="">
-          <Row>
-            <Col span={12}>
-              <strong>{card ? t('lookup.card') : ''}</strong>
-            </Col>
-            <Col span={12}>
-              <strong>{t('lookup.registry')}</strong>
-            </Col>
-          </Row>
-        </Descriptions.Item>
-        {rows.map(([field, label, cardValue, registryValue]) => (
-          <Descriptions.Item key={field} label={label}>
-            <Row>
-              <Col span={12}>{card || field === 'personalId' ? mark(field, cardValue) : ''}</Col>
-              <Col span={12}>{resident ? mark(field, registryValue) : ''}</Col>
-            </Row>
-          </Descriptions.Item>
-        ))}
-        {expiry && <Descriptions.Item label={t('lookup.expiryDate')}>{expiry}</Descriptions.Item>}
-      </Descriptions>
-      {!result.idCheck.valid && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('lookup.idInvalid')} />}
-      {result.openEntries.length > 0 && (
-        <List
-          style={{ marginTop: 12 }}
-          size="small"
-          header={<strong>{t('lookup.openEntries')}</strong>}
-          dataSource={[...result.openEntries]}
-          renderItem={(e) => (
-            <List.Item>
-              {e.fileName} · {t('col.row')} {e.row} · <StatusTag status={e.status} />
-            </List.Item>
-          )}
-        />
-      )}
-    </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useEffectEvent, useState } from 'react';
-import type { ScanEvent, ScannerStatus } from '../../shared/api-contract';
+import type { ChipScan, ScanEvent, ScannerStatus } from '../../shared/api-contract';
 import { isScannerBurst, SCANNER_KEY_GAP_MS } from '../../shared/scanner/keyboard-burst';
 import { api } from '../api/client';
 import { reportError } from '../data/errors';
@@ -8,6 +8,8 @@ export interface IncomingScan {
   readonly text: string;
   readonly complete: boolean;
   readonly source: ScanEvent['source'] | 'keyboard';
+  /** What the chip reader's background reading says (source 'chip'). */
+  readonly chip?: ChipScan | undefined;
 }
 
 /** How long one `scanner-next` call waits for a scan before asking again. */
@@ -53,7 +55,7 @@ export function useScanner(onScan: (scan: IncomingScan) => void): ScannerStatus 
         setStatus(response.value.status);
         for (const scan of response.value.scans) {
           after = Math.max(after, scan.seq);
-          emit({ text: scan.text, complete: scan.complete, source: scan.source });
+          emit({ text: scan.text, complete: scan.complete, source: scan.source, chip: scan.chip });
         }
       }
     })();
@@ -103,11 +105,12 @@ type ScanListener = (scan: IncomingScan) => void;
 
 /**
  * Hands each scan to the screen that takes scans (lookup, devices). With no such screen open, the
- * scan waits and `onUnclaimed` opens the lookup screen, which takes it when it subscribes.
+ * scan waits and `onUnclaimed` opens the lookup screen, which takes it when it subscribes (a chip
+ * read waits with the "reading" notice before it, so the screen shows both in turn).
  */
 export class ScanRouter {
   private listener: ScanListener | null = null;
-  private pending: IncomingScan | null = null;
+  private pending: IncomingScan[] = [];
 
   constructor(private readonly onUnclaimed: () => void) {}
 
@@ -116,15 +119,16 @@ export class ScanRouter {
       this.listener(scan);
       return;
     }
-    this.pending = scan;
+    // A chip's "reading…" and its outcome belong together; any other scan replaces what waits.
+    this.pending = scan.source === 'chip' && this.pending.every((p) => p.source === 'chip') ? [...this.pending, scan] : [scan];
     this.onUnclaimed();
   }
 
   subscribe(listener: ScanListener): () => void {
     this.listener = listener;
     const waiting = this.pending;
-    this.pending = null;
-    if (waiting) queueMicrotask(() => listener(waiting));
+    this.pending = [];
+    if (waiting.length > 0) queueMicrotask(() => waiting.forEach((scan) => listener(scan)));
     return () => {
       if (this.listener === listener) this.listener = null;
     };

@@ -38,7 +38,23 @@ export interface CscaInstallResult {
   readonly csca: readonly CscaView[];
 }
 
-const keySource = z.discriminatedUnion('kind', [
+/**
+ * What the background reading of the chosen reader says through the scan queue (issue 20): a card
+ * is being read, was read (the read kept in main under `readId`, for `lookup-chip`), could not be
+ * read (why), or waits for its key (scan its QR code or MRZ, or type its numbers).
+ */
+export type ChipScan =
+  | { readonly state: 'reading'; readonly reader: string }
+  | { readonly state: 'read'; readonly reader: string; readonly readId: number }
+  | { readonly state: 'failed'; readonly reader: string; readonly problem: Problem }
+  | { readonly state: 'needsKey'; readonly reader: string };
+
+export interface ChipKeyAnswer {
+  /** A card waiting on the watched reader is being read with the key now. */
+  readonly reading: boolean;
+}
+
+export const keySource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mrz'), lines: z.string().max(200) }).strict(),
   z.object({ kind: z.literal('qr'), payload: z.string().max(MAX_QR_PAYLOAD) }).strict(),
   z
@@ -62,6 +78,8 @@ export const CHIP_CHANNELS = {
     request: z.object({ key: keySource, reader: z.string().max(200).optional() }).strict(),
     roles: CHIP_DESK,
   }),
+  /** The key typed on the lookup page, for the card placed (or to be placed) on the reader. */
+  'chip-key': channel<ChipKeyAnswer>()({ request: z.object({ key: keySource }).strict(), roles: CHIP_DESK }),
   'chip-csca-install': channel<CscaInstallResult>()({
     request: z.object({ fileName, data: bytes }).strict(),
     roles: ADMIN_ONLY,

@@ -1,6 +1,7 @@
 /** Scanners: the devices the computer sees, the chosen one, and the scans it reads. */
 import { z } from 'zod';
 import { EVERYONE, POLICE } from '../auth/roles';
+import type { ChipScan } from './chip';
 import { channel, noFields } from './define';
 
 /** The longest a screen waits in one `scanner-next` call. */
@@ -46,7 +47,9 @@ export interface ScanEvent {
   readonly text: string;
   /** False when the scan's last report never came: the officer should scan again. */
   readonly complete: boolean;
-  readonly source: 'hid' | 'serial' | 'demo';
+  readonly source: 'hid' | 'serial' | 'demo' | 'chip';
+  /** A chip card on the watched reader (source 'chip'; `text` is empty then). */
+  readonly chip?: ChipScan;
 }
 
 export interface DevicesState {

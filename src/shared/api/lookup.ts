@@ -1,10 +1,12 @@
 /** The lookup desk: a scanned or typed card beside the registry, and the checkpoint log. */
 import { z } from 'zod';
 import { EVERYONE, LISTS, POLICE } from '../auth/roles';
+import type { AuthenticityStatus, ChipRead } from '../chip/chip-read';
 import type { IsoDate } from '../dates';
 import type { Sex } from '../types';
+import type { AddressNote } from '../verification/address';
 import type { ComparedField, EntryStatus } from '../verification/vocabulary';
-import { channel, type ExportedFile } from './define';
+import { channel, rowId, type ExportedFile } from './define';
 import type { ResidentView } from './registry';
 
 /** What a card says, read from its QR code (everything) or its MRZ lines (no address, the name without accents). */
@@ -19,7 +21,15 @@ export interface LookupCard {
   readonly expiryDate: IsoDate | null;
 }
 
-export type LookupSource = 'qr' | 'mrz' | 'typed';
+/** How the person was identified: the card's QR code, its MRZ lines, its chip, or a typed number. */
+export type LookupSource = 'qr' | 'mrz' | 'typed' | 'chip';
+
+/** The chip of the card (a chip read, or a QR scan of a card whose chip was read minutes before). */
+export interface LookupChip {
+  readonly read: ChipRead;
+  /** Where the card's QR code and its chip disagree; null when no QR code of this card was scanned. */
+  readonly qrDifferences: readonly ComparedField[] | null;
+}
 
 export interface LookupResult {
   readonly source: LookupSource;
@@ -38,6 +48,9 @@ export interface LookupResult {
   };
   readonly resident: ResidentView | null;
   readonly differences: readonly ComparedField[];
+  /** Why the card's address agrees with the registry's though it names a former unit. */
+  readonly addressNotes?: readonly AddressNote[];
+  readonly chip: LookupChip | null;
   readonly warnings: readonly string[];
   readonly openEntries: readonly {
     readonly listId: number;
@@ -56,7 +69,12 @@ export interface CheckpointVisit {
   readonly personalId: string | null;
   readonly fullName: string | null;
   readonly source: LookupSource;
+  /** The chip's verdict, when the person was identified by the chip. */
+  readonly chipStatus?: AuthenticityStatus | null;
 }
+
+const place = z.string().trim().min(1).max(200);
+const direction = z.enum(['visit', 'in', 'out']);
 
 const visitsQuery = z
   .object({ place: z.string().max(200).optional(), from: z.string().max(40).optional(), to: z.string().max(40).optional() })
@@ -67,10 +85,18 @@ export const LOOKUP_CHANNELS = {
     request: z
       .object({
         text: z.string().min(1).max(1000),
-        place: z.string().trim().min(1).max(200),
-        direction: z.enum(['visit', 'in', 'out']),
+        place,
+        direction,
       })
       .strict(),
+    roles: LISTS,
+  }),
+  /**
+   * A card read by the chip reader at the desk (`readId` from the scan queue). `visitId`: the visit
+   * the desk logged for this card's QR or MRZ scan a moment before, which becomes the chip's.
+   */
+  'lookup-chip': channel<LookupResult>()({
+    request: z.object({ readId: rowId, place, direction, visitId: rowId.optional() }).strict(),
     roles: LISTS,
   }),
   'checkpoint-visits': channel<readonly CheckpointVisit[]>()({ request: visitsQuery, roles: POLICE }),

@@ -41,7 +41,11 @@ export function devicesHandlers(ctx: ApiContext): DomainHandlers<typeof DEVICES_
     'devices-choose': ({ vendorId, productId, name }) => chooseScanner({ kind: 'hid', vendorId, productId, name }),
     'devices-choose-serial': ({ path, name, baudRate }) => chooseScanner({ kind: 'serial', path, name, baudRate }),
     'devices-forget': () => chooseScanner(null),
-    'scanner-next': ({ after, waitMs }) => ctx.scanner.next(after, waitMs).then(ok),
+    'scanner-next': ({ after, waitMs }) => {
+      // The chip reader is watched, like the scanner, once a screen first asks for scans.
+      ctx.chip.watch();
+      return ctx.scanner.next(after, waitMs).then(ok);
+    },
     'scanner-demo': async () => {
       const card = demoCardText(db, ctx.clock());
       if (!card.ok) return card;
