@@ -5,8 +5,13 @@ import type { ApiResponse } from '../shared/api-contract';
 import { openWithPassphrase, type OpenedDatabase } from './db/open-with-passphrase';
 import { JobRegistry } from './jobs/jobs';
 import type { Logger } from './log/logger';
+import { onBusyWait } from './db/write-transaction';
 import { Session } from './auth/users';
 import { backupDue, createBackup } from './backup/backup';
+import { runRetentionIfDue } from './privacy/retention';
+import { DatabaseHealth } from './db/database-health';
+import { ChipDesk } from './chip/chip-desk';
+import { ChipService } from './chip/chip-service';
 import { nodeHidModule } from './scanner/hid-transport';
 import { setSetting } from './settings/settings';
 import { ScannerService } from './scanner/scanner-service';
@@ -44,6 +49,8 @@ export function createApp(
 /** Wires the services around an open database. */
 export function wireApp(opened: OpenedDatabase, version: string, logger: Logger, hostParts: HostParts = {}): App {
   const { db, keys } = opened;
+  // A write waiting for another process (a CLI import on the same file) is logged once it has waited a few seconds.
+  onBusyWait(db, () => logger.info('db.waiting'));
   const databaseFile = keys.databaseFile;
   const jobs = new JobRegistry((error) => {
     logger.error('job', error);
@@ -54,6 +61,16 @@ export function wireApp(opened: OpenedDatabase, version: string, logger: Logger,
   const serial = nodeSerialModule();
   const scanner = new ScannerService({ hid, serial, clock, onError: (error) => logger.error('scanner', error) });
   const session = new Session();
+  // The file opened without a whole-file check: the quick check runs in a worker once the first screen is up.
+  const health = new DatabaseHealth(databaseFile, keys.key, logger);
+  health.scheduleQuickCheck();
+  const chip = new ChipDesk({
+    service: new ChipService(db),
+    publish: (scan) => scanner.publishChip(scan),
+    clock,
+    active: () => session.current(clock()) !== null,
+    onError: (error) => logger.error('chip', error),
+  });
   const ctx: ApiContext = {
     session,
     db,
@@ -65,20 +82,29 @@ export function wireApp(opened: OpenedDatabase, version: string, logger: Logger,
     hid,
     serial,
     scanner,
+    chip,
     keys,
+    health,
     ...hostParts,
   };
-  // The daily backup: checked at start and every hour; written when a folder is set and a day has passed.
+  // The daily retention run and backup: checked at start and every hour; a backup is written when a folder
+  // is set and a day has passed.
   const scheduled = () => {
+    if (health.readOnly) return;
+    // Expired data goes first (issue 21), so the backup made next no longer holds it.
+    runRetentionIfDue(db, clock(), (error) => logger.error('retention', error));
     const folder = backupDue(db, clock());
     if (folder === null) return;
     const made = createBackup(db, folder, keys, clock());
-    if (made.ok) setSetting(db, 'last-backup-file', made.value.file);
-    else logger.error('scheduled-backup', new Error(made.problem.key));
+    if (!made.ok) return logger.error('scheduled-backup', new Error(made.problem.key));
+    setSetting(db, 'last-backup-file', made.value.file);
+    // The copy was checked whole; the file itself is too, in the background (indexes against tables).
+    void health.check('full');
   };
   const backupTimer = setInterval(scheduled, 3_600_000);
   backupTimer.unref();
-  setTimeout(scheduled, 30_000).unref();
+  const firstRun = setTimeout(scheduled, 30_000);
+  firstRun.unref();
   const handlers = createHandlers(ctx);
   return {
     ctx,
@@ -87,7 +113,11 @@ export function wireApp(opened: OpenedDatabase, version: string, logger: Logger,
     dispatch: (channel, request) => dispatch(ctx, handlers, channel, request),
     close: () => {
       clearInterval(backupTimer);
+      clearTimeout(firstRun);
+      health.close();
       scanner.close();
+      chip.close();
+      void chip.service.close();
       db.close();
     },
   };

@@ -33,6 +33,8 @@ export interface ListPart {
   readonly id: number;
   readonly kind: ListKind;
   readonly fileName: string;
+  /** The list's own title (format 2; a format-1 paper names its file). */
+  readonly title?: string;
   readonly source: string;
   readonly drawnUp: IsoDate;
   readonly dueDate: IsoDate;
@@ -58,11 +60,14 @@ export interface StoredDocument {
 }
 
 /**
- * One printed row. A matched person is printed as the registry spells them (the verified record);
- * every other row as the list wrote it, the registry's ID where one was linked.
+ * One printed row. A matched person, or one whose list entry was corrected from the registry, is
+ * printed as the registry spells them; every other row as the list wrote it, the registry's ID
+ * where one was linked.
  */
 function documentRow(e: EntryView): DocumentRow {
-  const verified = e.status === 'matched' && e.resident !== null ? e.resident : null;
+  // Matched, or the list corrected from the registry: the registry's record is what stands.
+  const fromRegistry = e.status === 'matched' || e.resolution === 'list_corrected';
+  const verified = fromRegistry && e.resident !== null ? e.resident : null;
   return {
     row: e.row,
     fullName: verified?.fullName ?? e.fullName,
@@ -98,6 +103,7 @@ export function currentContent(
       id: summary.id,
       kind: summary.kind,
       fileName: summary.fileName,
+      title: summary.title,
       source: summary.source,
       drawnUp: summary.drawnUp,
       dueDate: summary.dueDate,
