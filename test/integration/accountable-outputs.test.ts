@@ -9,7 +9,7 @@ import { openWithPassphrase } from '../../src/main/db/open-with-passphrase';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/api/dispatch';
 import type { App } from '../../src/main/app-context';
-import { readLetterhead, saveLetterhead } from '../../src/main/documents/documents';
+import { readLetterhead, saveLetterhead, storedDocument } from '../../src/main/documents/documents';
 import type { EntryView } from '../../src/shared/api-contract';
 import { listSummary } from '../../src/main/lists/list-views';
 import { tempApp } from '../helpers/app';
@@ -35,7 +35,7 @@ const refusal = async (channel: string, request: unknown): Promise<string> => {
 beforeEach(async () => {
   ({ app, cleanup } = tempApp());
   await seedRegistry(app.ctx.db, PEOPLE);
-  saveLetterhead(app.ctx.db, { ...readLetterhead(app.ctx.db), signerName: 'Hoàng Văn Chủ' });
+  saveLetterhead(app.ctx.db, { ...readLetterhead(app.ctx.db), signerName: 'Hoàng Văn Chủ' }, new Date());
 });
 afterEach(() => cleanup());
 
@@ -65,13 +65,19 @@ describe('a list returned with entries still open', () => {
 
     await call('lists-resolve', { entryId: entries[0]!.id, resolution: 'list_corrected' });
     await call('lists-resolve', { entryId: entries[1]!.id, resolution: 'referred' });
-    const second = await call<{ document: { version: number } }>('lists-export', { listId });
+    const second = await call<{ document: { id: number; version: number } }>('lists-export', { listId });
     expect(second.document.version).toBe(2);
+    // The list corrected from the registry prints the registry's record (06/08/1990), not the list's.
+    expect(storedDocument(app.ctx.db, second.document.id)!.content.rows[0]).toMatchObject({
+      fullName: 'Ma Văn Tường',
+      birthDate: '1990-08-06',
+      resolution: 'list_corrected',
+    });
     expect(summary(later)).toMatchObject({ returnState: 'returned', overdue: false, open: 0 });
   });
 
   it('needs the signer: without a name in the letterhead nothing is printed', async () => {
-    saveLetterhead(app.ctx.db, { ...readLetterhead(app.ctx.db), signerName: '' });
+    saveLetterhead(app.ctx.db, { ...readLetterhead(app.ctx.db), signerName: '' }, new Date());
     const { listId } = await receive();
     expect(await refusal('lists-export', { listId, partial: true })).toMatch(/Chưa có họ tên người ký/);
     expect(await call<unknown[]>('documents-list', { listId })).toEqual([]);

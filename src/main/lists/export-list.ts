@@ -7,8 +7,12 @@ import ExcelJS from 'exceljs';
 import type { DocumentVersionView, EntryView, ExportedFile } from '../../shared/api-contract';
 import { translate, type Locale, type MessageKey } from '../../shared/i18n';
 import type { Db } from '../db/open-database';
-import { documentForPrinting, documentVersions, printMarks, readLetterhead } from '../documents/documents';
-import { documentFileName, documentPdf } from '../documents/state-pdf';
+import { writeTransactionResult } from '../db/write-transaction';
+import { documentVersions, readLetterhead } from '../documents/documents';
+import { commitPrint, preparePrint } from '../documents/print-version';
+import { documentFileName } from '../documents/state-pdf';
+import { recordListExport } from '../privacy/export-access';
+import { boundCell, removeActiveContent, storedWorkbookLoadable } from '../spreadsheet/passive-workbook';
 import { fitColumns, freezeHeader, neutralizeFormula, setDate, setText, styleHeaderCell } from '../spreadsheet/sheet-format';
 import { fail, ok, type Result } from '../../shared/result';
 import { handlingLine } from '../../shared/verification/handling';
@@ -69,17 +73,21 @@ async function resultWorkbook(
   cellsByRow: ReadonlyMap<number, string[]>,
   locale: Locale,
 ) {
-  const workbook = new ExcelJS.Workbook();
+  let workbook = new ExcelJS.Workbook();
   let sheet: ExcelJS.Worksheet | undefined;
-  if (/\.xlsx$/i.test(list.file_name)) {
+  // The workbook as it arrived, when it is within the reading limits; made passive (no formula,
+  // hidden sheet or defined name survives to read the registry columns added beside the list).
+  if (/\.xlsx$/i.test(list.file_name) && (await storedWorkbookLoadable(list.file_data))) {
     await workbook.xlsx.load(list.file_data as unknown as ArrayBuffer);
     sheet = workbook.getWorksheet(list.sheet_name);
+    if (sheet) removeActiveContent(workbook, sheet);
+    else workbook = new ExcelJS.Workbook();
   }
   if (!sheet) {
     // A CSV (or a sheet that cannot be found again): the same rows in a new workbook.
     sheet = workbook.addWorksheet(list.sheet_name.slice(0, 31) || 'Danh sach');
-    sheet.getRow(list.header_row).values = JSON.parse(list.columns) as string[];
-    for (const [row, cells] of cellsByRow) sheet.getRow(row).values = cells.map(neutralizeFormula);
+    sheet.getRow(list.header_row).values = (JSON.parse(list.columns) as string[]).map((c) => neutralizeFormula(boundCell(c)));
+    for (const [row, cells] of cellsByRow) sheet.getRow(row).values = cells.map((c) => neutralizeFormula(boundCell(c)));
   }
   const titles = JSON.parse(list.columns) as string[];
   const first = Math.max(titles.length, sheet.getRow(list.header_row).cellCount) + 1;
@@ -121,18 +129,25 @@ function openDetail(open: Readonly<Record<EntryStatus, number>>, locale: Locale)
     .join('; ');
 }
 
+export interface PreparedListExport {
+  readonly files: readonly ExportedFile[];
+  /** Records the print (the document version and its PDF), the access and the return: call once the files are written. */
+  readonly commit: () => Result<ListExport>;
+}
+
 /**
- * The result of a checked list as an .xlsx and the PDF of its document version; marks the list
- * returned (partly, while entries stay open). Refused while entries need action unless `partial`,
+ * The result of a checked list as an .xlsx and the PDF of its document version, made but not yet
+ * recorded: a host that writes files records them (`commit`) only after writing them, so a failed
+ * write leaves no print and no return behind. Refused while entries need action unless `partial`,
  * and while the letterhead names no signer.
  */
-export async function exportList(
+export async function prepareListExport(
   db: Db,
   listId: number,
   locale: Locale,
   now: Date,
   options: ExportOptions,
-): Promise<Result<ListExport>> {
+): Promise<Result<PreparedListExport>> {
   const list = db
     .prepare<[number], StoredList>('SELECT file_name, file_data, sheet_name, header_row, columns FROM lists WHERE id = ?')
     .get(listId);
@@ -141,24 +156,40 @@ export async function exportList(
   if (summary.open > 0 && !options.partial)
     return fail('list.openEntries', { listId, open: summary.open, detail: openDetail(summary.openByStatus, locale) });
   if (readLetterhead(db).signerName.trim() === '') return fail('doc.signerMissing');
-  const document = documentForPrinting(db, listId, now, options.by)!;
+  const printed = (await preparePrint(db, listId, now))!;
   const entries = listEntries(db, listId);
   const cells = db
     .prepare<[number], { row: number; cells: string }>('SELECT row, cells FROM list_entries WHERE list_id = ?')
     .all(listId);
   const cellsByRow = new Map(cells.map((c) => [c.row, JSON.parse(c.cells) as string[]]));
-  db.prepare('UPDATE lists SET returned_at = coalesce(returned_at, ?), returned_open = ? WHERE id = ?').run(
-    now.toISOString(),
-    summary.open,
-    listId,
-  );
   const base = list.file_name.replace(/\.[^.]*$/, '');
-  const view = documentVersions(db, listId).find((d) => d.id === document.id)!;
-  return ok({
-    files: [
-      { fileName: `${base}-ket-qua.xlsx`, data: await resultWorkbook(list, entries, cellsByRow, locale) },
-      { fileName: documentFileName(document), data: await documentPdf(document, printMarks(db, document, now)) },
-    ],
-    document: view,
-  });
+  const files: readonly ExportedFile[] = [
+    { fileName: `${base}-ket-qua.xlsx`, data: await resultWorkbook(list, entries, cellsByRow, locale) },
+    { fileName: documentFileName(printed.document), data: printed.pdf },
+  ];
+  const commit = () =>
+    writeTransactionResult(db, (): Result<ListExport> => {
+      const document = commitPrint(db, printed, options.by, now);
+      if (!document.ok) return document;
+      recordListExport(db, listId, now);
+      db.prepare('UPDATE lists SET returned_at = coalesce(returned_at, ?), returned_open = ? WHERE id = ?').run(
+        now.toISOString(),
+        summary.open,
+        listId,
+      );
+      return ok({ files, document: documentVersions(db, listId).find((d) => d.id === document.value.id)! });
+    });
+  return ok({ files, commit });
+}
+
+/** `prepareListExport` and its record at once: the app hands the files to the page, which saves or opens them. */
+export async function exportList(
+  db: Db,
+  listId: number,
+  locale: Locale,
+  now: Date,
+  options: ExportOptions,
+): Promise<Result<ListExport>> {
+  const prepared = await prepareListExport(db, listId, locale, now, options);
+  return prepared.ok ? prepared.value.commit() : prepared;
 }

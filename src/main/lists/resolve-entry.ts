@@ -17,6 +17,7 @@ import {
   type Resolution,
 } from '../../shared/verification/vocabulary';
 import type { Db } from '../db/open-database';
+import { writeTransaction } from '../db/write-transaction';
 import type { ResidentRow } from '../registry/resident-rows';
 import { entryFacts, registryFacts, type EntryRow } from './check-list';
 import { getEntry } from './list-views';
@@ -75,7 +76,7 @@ export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result
   }
   const at = now.toISOString();
 
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare("DELETE FROM resident_changes WHERE list_entry_id = ? AND status = 'pending'").run(entry.id);
     let residentId = entry.resident_id;
     let newStatus = entry.status;
@@ -114,7 +115,7 @@ export function resolveEntry(db: Db, request: ResolveRequest, now: Date): Result
       entry.id,
     );
     audit(db, 'entry.resolve', `entry:${entry.id}`, { resolution: request.resolution, status: newStatus }, now);
-  })();
+  });
   return ok(getEntry(db, entry.id)!);
 }
 
@@ -129,7 +130,7 @@ export const resolveEntrySafely = resolveEntry;
 export function unresolveEntry(db: Db, entryId: number): Result<EntryView> {
   const exists = getEntry(db, entryId);
   if (!exists) return fail('resolve.noEntry');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare("DELETE FROM resident_changes WHERE list_entry_id = ? AND status = 'pending'").run(entryId);
     db.prepare(
       'UPDATE list_entries SET resolution = NULL, resolution_note = NULL, resolved_by = NULL, resolved_at = NULL WHERE id = ?',
@@ -139,6 +140,6 @@ export function unresolveEntry(db: Db, entryId: number): Result<EntryView> {
       "UPDATE entry_results SET status = 'ambiguous', resident_id = NULL, differences = '[]' WHERE entry_id = ? AND candidates <> '[]'",
     ).run(entryId);
     audit(db, 'entry.unresolve', `entry:${entryId}`);
-  })();
+  });
   return ok(getEntry(db, entryId)!);
 }

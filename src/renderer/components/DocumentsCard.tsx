@@ -1,55 +1,58 @@
 import { CheckCircleOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, Card, Space, Table, Tag, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
-import type { DocumentVersionView, SignRole } from '../../shared/api-contract';
+import type { DocumentVersionView } from '../../shared/api-contract';
+import { useAppInfo } from '../data/app-info';
 import { call } from '../data/call';
 import { useQuery } from '../data/useQuery';
 import { downloadBytes } from '../download';
 import { showDate, useFormat } from '../format';
 import { useT } from '../i18n';
+import { openPdfInNewTab } from '../open-pdf';
+import { SignOffDialog } from './SignOffDialog';
 
 /**
- * The printed versions of a list's result: each can be opened to print again exactly as it was, and
- * the chairman's (or facility head's) signature on a version is recorded here, after which it never changes.
+ * The printed versions of a list's result: each can be opened to print again exactly as it was. The
+ * chairman, signed in, records their own signature on a version, after which it never changes;
+ * everyone else sees who signed, and under which account.
  */
 export function DocumentsCard({ listId, refreshKey }: { listId: number; refreshKey: number }) {
   const t = useT();
   const format = useFormat();
+  const { user } = useAppInfo();
   const documents = useQuery('documents-list', { listId });
   const { reload } = documents;
   const [signing, setSigning] = useState<DocumentVersionView | null>(null);
-  const [form] = Form.useForm<{ by: string; role: SignRole }>();
+  const [opening, setOpening] = useState<number | null>(null);
+  const maySign = user.role === 'chairman';
 
   // A new export prints a new version: list them again.
   useEffect(() => {
     if (refreshKey > 0) void reload();
   }, [reload, refreshKey]);
 
+  // The desktop app opens the system's print dialog itself; a browser gets the file and opens it in a tab.
   const open = async (d: DocumentVersionView) => {
+    setOpening(d.id);
     const opened = await call('documents-open', { documentId: d.id });
-    if (opened?.file) {
+    setOpening(null);
+    if (!opened) return;
+    if (!opened.file) {
+      void message.info(t('docs.openedDesktop'));
+    } else if (openPdfInNewTab(opened.file.data)) {
+      void message.info(t('docs.opened'));
+    } else {
       downloadBytes(opened.file.fileName, opened.file.data, 'application/pdf');
-      void message.info(t('docs.downloaded'));
+      void message.info(t('docs.popupBlocked'));
     }
   };
 
-  const startSigning = async (d: DocumentVersionView) => {
-    const letterhead = await call('letterhead-get', {});
-    form.setFieldsValue({
-      by: letterhead?.signerName ?? '',
-      role: letterhead?.signForm === 'direct' ? 'facility_head' : 'chairman',
+  const signedText = (d: DocumentVersionView) =>
+    t('docs.signedByAccount', {
+      name: d.signedBy ?? '',
+      account: d.signedAccount ?? '—',
+      at: d.signedAt ? format.dateTime(d.signedAt) : '',
     });
-    setSigning(d);
-  };
-
-  const sign = async () => {
-    if (!signing) return;
-    const values = await form.validateFields();
-    if (!(await call('documents-signoff', { documentId: signing.id, role: values.role }))) return;
-    setSigning(null);
-    void message.success(t('docs.signedOk'));
-    void reload();
-  };
 
   return (
     <Card size="small" title={t('docs.title')} data-testid="documents">
@@ -79,47 +82,36 @@ export function DocumentsCard({ listId, refreshKey }: { listId: number; refreshK
             title: t('docs.colSigned'),
             render: (_, d: DocumentVersionView) =>
               d.signedBy ? (
-                <Tag icon={<CheckCircleOutlined />} color="green">
-                  {d.signedBy} · {d.signedAt ? format.dateTime(d.signedAt) : ''}
+                <Tag icon={<CheckCircleOutlined />} color="green" style={{ whiteSpace: 'normal' }}>
+                  {signedText(d)}
                 </Tag>
-              ) : (
-                <Button size="small" onClick={() => void startSigning(d)}>
+              ) : maySign ? (
+                <Button size="small" onClick={() => setSigning(d)}>
                   {t('docs.signOff')}
                 </Button>
+              ) : (
+                <Typography.Text type="secondary">{t('docs.notSigned')}</Typography.Text>
               ),
           },
           {
             title: '',
             render: (_, d: DocumentVersionView) => (
-              <Button size="small" icon={<PrinterOutlined />} onClick={() => void open(d)}>
+              <Button size="small" icon={<PrinterOutlined />} loading={opening === d.id} onClick={() => void open(d)}>
                 {t('docs.open')}
               </Button>
             ),
           },
         ]}
       />
-      <Modal
-        open={signing !== null}
-        title={signing ? t('docs.signOffTitle', { number: signing.number, version: signing.version }) : ''}
-        okText={t('docs.signOff')}
-        onOk={() => void sign()}
+      <SignOffDialog
+        document={signing}
+        onSigned={() => {
+          setSigning(null);
+          void message.success(t('docs.signedOk'));
+          void reload();
+        }}
         onCancel={() => setSigning(null)}
-      >
-        <Alert type="warning" showIcon message={t('docs.signOffWarning')} style={{ marginBottom: 16 }} />
-        <Form form={form} layout="vertical">
-          <Form.Item name="by" label={t('docs.signer')} rules={[{ required: true, whitespace: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="role" label={t('docs.role')}>
-            <Select
-              options={[
-                { value: 'chairman', label: t('doc.role.chairman') },
-                { value: 'facility_head', label: t('doc.role.facility_head') },
-              ]}
-            />
-          </Form.Item>
-        </Form>
-      </Modal>
+      />
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { Letterhead } from '../../shared/documents/letterhead';
 import { call } from '../data/call';
 import { useT } from '../i18n';
+import { titleForForm } from './signer-titles';
 
 type Values = Omit<Letterhead, 'recipients'> & { recipients: string };
 
@@ -30,8 +31,20 @@ export function LetterheadForm() {
 
   const required = [{ required: true, whitespace: true }];
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => void save(v)} data-testid="letterhead" style={{ maxWidth: 720 }}>
-      <Form.Item name="parentBody" label={t('letterhead.parentBody')} rules={required}>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v) => void save(v)}
+      data-testid="letterhead"
+      style={{ maxWidth: 720 }}
+      onValuesChange={(changed: Partial<Values>) => {
+        // TM → CHỦ TỊCH, KT → PHÓ CHỦ TỊCH, the head's own form → their title, unless one was typed.
+        if (changed.signForm)
+          form.setFieldValue('signerTitle', titleForForm(t, changed.signForm, form.getFieldValue('signerTitle') as string));
+      }}
+    >
+      {/* Empty for a commune People's Committee since 1 July 2025: there is no district above it. */}
+      <Form.Item name="parentBody" label={t('letterhead.parentBody')}>
         <Input />
       </Form.Item>
       <Form.Item name="issuingBody" label={t('letterhead.issuingBody')} rules={required}>
@@ -62,7 +75,7 @@ export function LetterheadForm() {
       <Form.Item name="signerTitle" label={t('letterhead.signerTitle')} rules={required}>
         <Input />
       </Form.Item>
-      <Form.Item name="signerName" label={t('letterhead.signerName')}>
+      <Form.Item name="signerName" label={t('letterhead.signerName')} rules={required}>
         <Input />
       </Form.Item>
       <Form.Item name="recipients" label={t('letterhead.recipients')}>

@@ -2,11 +2,16 @@ import { CloudUploadOutlined, DownloadOutlined, SafetyCertificateOutlined } from
 import { Alert, Button, Card, Space, Statistic, Table, Tag, Typography, Upload, message } from 'antd';
 import { useState } from 'react';
 import type { PackageRecordType, PackagesState, PackageView } from '../../shared/api-contract';
+import { ProposalsTable } from '../components/ProposalsTable';
 import { call } from '../data/call';
 import { useQuery } from '../data/useQuery';
 import { downloadBytes } from '../download';
 import { useFormat } from '../format';
 import { useT } from '../i18n';
+import { HelpLink } from '../components/HelpLink';
+import { RegistryKeyCard } from '../components/RegistryKeyCard';
+import { UnsignedAckButton } from '../components/UnsignedAckButton';
+import { useAppInfo } from '../data/app-info';
 
 const TYPES: readonly PackageRecordType[] = ['vaccination', 'correction', 'new_resident', 'infection'];
 const ZIP_MIME = 'application/zip';
@@ -18,14 +23,19 @@ const ZIP_MIME = 'application/zip';
  */
 export function PackagesPage() {
   const t = useT();
+  const { user } = useAppInfo();
   const format = useFormat();
   const query = useQuery('packages-state', {});
   const state: PackagesState | undefined = query.data;
   const [verdict, setVerdict] = useState<{ valid: boolean; text: string[] } | null>(null);
   const load = query.reload;
 
+  const [exporting, setExporting] = useState(false);
   const exportNext = async () => {
+    if (exporting) return;
+    setExporting(true);
     const exported = await call('packages-export', {});
+    setExporting(false);
     if (!exported) return;
     downloadBytes(exported.file.fileName, exported.file.data, ZIP_MIME);
     void message.success(t('pkg.exported', { sequence: exported.package.sequence }));
@@ -53,27 +63,41 @@ export function PackagesPage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('nav.packages')}
-      </Typography.Title>
-      <Card
-        title={t('pkg.waiting')}
-        extra={
-          <Button type="primary" icon={<DownloadOutlined />} disabled={waitingTotal === 0} onClick={() => void exportNext()}>
-            {t('pkg.export')}
-          </Button>
-        }
-      >
+      <Space align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('nav.packages')}
+        </Typography.Title>
+        <HelpLink section="packages" />
+      </Space>
+      <Card title={t('pkg.waiting')}>
         <Space size="large" wrap data-testid="waiting">
           {TYPES.map((k) => (
             <Statistic key={k} title={t(`package.type.${k}`)} value={state?.waiting[k] ?? 0} />
           ))}
         </Space>
-        {state && (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-            <SafetyCertificateOutlined /> {t('pkg.key', { fingerprint: state.keyFingerprint })}
-          </Typography.Paragraph>
-        )}
+        {/* Corrections and collected people are shown as reviewed before they leave in a package. */}
+        <Typography.Title level={5} style={{ marginTop: 16 }}>
+          {t('pkg.proposals')}
+        </Typography.Title>
+        <ProposalsTable proposals={state?.proposals ?? []} />
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 12 }} wrap>
+          <Typography.Text type="secondary">
+            {state && (
+              <>
+                <SafetyCertificateOutlined /> {t('pkg.key', { fingerprint: state.keyFingerprint })}
+              </>
+            )}
+          </Typography.Text>
+          <Button
+            type="primary"
+            icon={<DownloadOutlined />}
+            disabled={waitingTotal === 0}
+            loading={exporting}
+            onClick={() => void exportNext()}
+          >
+            {t('pkg.export')}
+          </Button>
+        </Space>
       </Card>
       <Card
         title={t('pkg.history')}
@@ -82,6 +106,7 @@ export function PackagesPage() {
             <Upload accept=".json,application/json" showUploadList={false} beforeUpload={(f) => (void importAck(f), false)}>
               <Button icon={<CloudUploadOutlined />}>{t('pkg.importAck')}</Button>
             </Upload>
+            <UnsignedAckButton onTaken={() => void load()} />
             <Upload accept=".zip,application/zip" showUploadList={false} beforeUpload={(f) => (void verify(f), false)}>
               <Button icon={<SafetyCertificateOutlined />}>{t('pkg.verify')}</Button>
             </Upload>
@@ -137,6 +162,7 @@ export function PackagesPage() {
           ]}
         />
       </Card>
+      {user.role === 'admin' && state && <RegistryKeyCard keys={state.registryKeys} onChanged={() => void load()} />}
     </Space>
   );
 }

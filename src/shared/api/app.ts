@@ -12,6 +12,8 @@ export interface AppInfo {
   readonly demoChoiceMade: boolean;
   /** Lists not yet returned whose due date has passed. */
   readonly overdueLists: number;
+  /** Lists returned in part ("đã trả một phần"): still to finish and print again. */
+  readonly partialLists: number;
   /** The database is encrypted at rest. */
   readonly encrypted: boolean;
 }

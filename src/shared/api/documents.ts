@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ADMIN, EVERYONE, LISTS, SIGNER } from '../auth/roles';
 import type { IsoDate } from '../dates';
+import type { EntryStatus } from '../verification/vocabulary';
 import type { Letterhead } from '../documents/letterhead';
 import { channel, noFields, rowId, type ExportedFile } from './define';
 
@@ -27,16 +28,43 @@ export interface DocumentVersionView {
   readonly latest: boolean;
 }
 
-/** Whether a paper (its QR code, or its PDF) matches the stored version and the list as it stands. */
+/**
+ * What a paper's check found. A PDF file: `ok` when it is the kept file byte for byte (or that file
+ * with signature updates that verify); `fileDiffers`, `signatureInvalid`, `notKept` otherwise. A QR
+ * code names a version and its content hash, and says nothing of what the paper shows: `codeFound`
+ * (the officer compares the paper with the stored content). Both: `unknown`, `hashMismatch`, `changed`.
+ */
+export type VerificationReason =
+  'ok' | 'codeFound' | 'unknown' | 'hashMismatch' | 'changed' | 'fileDiffers' | 'signatureInvalid' | 'notKept';
+
+/** Whether a paper (its QR code, or its PDF) is a stored version, and whether the list still says what it says. */
 export interface DocumentVerification {
   readonly valid: boolean;
   readonly documentNumber: string;
   readonly version: number;
   readonly signed: boolean;
-  readonly reason: 'ok' | 'unknown' | 'hashMismatch' | 'changed';
+  readonly reason: VerificationReason;
   readonly signedBy?: string | null;
   readonly latestVersion: number | null;
   readonly listId: number | null;
+}
+
+/** One row of a stored version, shown beside a scanned paper. */
+export interface StoredPaperRow {
+  readonly row: number;
+  readonly fullName: string | null;
+  readonly birthDate: string | null;
+  readonly idNumber: string | null;
+  readonly status: EntryStatus | null;
+}
+
+/** What a stored version says, for the officer to compare the paper in hand with. */
+export interface StoredPaper {
+  readonly number: string;
+  readonly version: number;
+  readonly issuedOn: IsoDate;
+  readonly listName: string;
+  readonly rows: readonly StoredPaperRow[];
 }
 
 const upperLine = z.string().trim().min(1).max(120);
@@ -74,7 +102,7 @@ export const DOCUMENTS_CHANNELS = {
     request: z.object({ documentId: rowId, role: z.enum(['chairman', 'facility_head']) }).strict(),
     roles: SIGNER,
   }),
-  'documents-verify': channel<DocumentVerification & { readonly message: string }>()({
+  'documents-verify': channel<DocumentVerification & { readonly message: string; readonly stored: StoredPaper | null }>()({
     request: z.object({ text: z.string().min(1).max(1000) }).strict(),
     roles: EVERYONE,
   }),

@@ -1,6 +1,6 @@
 /** Update packages for the national registry: what waits, export, verification, acknowledgements. */
 import { z } from 'zod';
-import { EVERYONE, POLICE } from '../auth/roles';
+import { ADMIN, EVERYONE, POLICE } from '../auth/roles';
 import { bytes, channel, noFields, type ExportedFile } from './define';
 import type { FieldProposal, NewResidentFields } from './lists';
 
@@ -39,6 +39,13 @@ export interface ProposalView {
   readonly by: string | null;
 }
 
+/** A key the registry's (or the provincial police's) acknowledgements are signed with. */
+export interface RegistryKeyView {
+  readonly name: string;
+  readonly fingerprint: string;
+  readonly installedAt: string;
+}
+
 export interface PackagesState {
   readonly waiting: PackageCounts;
   /** What the next package will carry of corrections and new residents, for a look before export. */
@@ -46,6 +53,8 @@ export interface PackagesState {
   readonly packages: readonly PackageView[];
   /** The installation's signing key, as printed on exported documents. */
   readonly keyFingerprint: string;
+  /** The keys acknowledgements must be signed with (none: no acknowledgement is taken signed). */
+  readonly registryKeys: readonly RegistryKeyView[];
 }
 
 export interface PackageVerification {
@@ -70,7 +79,19 @@ export const PACKAGES_CHANNELS = {
     roles: EVERYONE,
   }),
   'packages-ack': channel<{ readonly packageId: string; readonly accepted: number; readonly rejected: number }>()({
-    request: z.object({ fileName: z.string().max(260), text: z.string().max(50_000_000) }).strict(),
+    request: z
+      .object({
+        fileName: z.string().max(260),
+        text: z.string().max(50_000_000),
+        // Only after the officer confirmed, in a dialog saying so, that an unsigned answer is the registry's.
+        acceptUnsigned: z.literal(true).optional(),
+      })
+      .strict(),
     roles: POLICE,
+  }),
+  'packages-registry-key-set': channel<readonly RegistryKeyView[]>()({
+    // A PEM public key or the raw 32 bytes in base64.
+    request: z.object({ name: z.string().max(200), publicKey: z.string().min(1).max(2000) }).strict(),
+    roles: ADMIN,
   }),
 } as const;

@@ -3,6 +3,14 @@ import type { outputsVi } from './outputs-vi';
 /** English text of what leaves the office, key for key with `outputsVi`. */
 export const outputsEn: Record<keyof typeof outputsVi, string> = {
   'export.idOrPassport': 'ID / passport number',
+  'pkg.registryKeysTitle': 'Keys that sign acknowledgements',
+  'pkg.registryKeysHint':
+    'An acknowledgement from the national registry (or the provincial police) must be signed with one of these keys; an unsigned one is refused.',
+  'pkg.registryKeysNone': 'No key installed yet.',
+  'pkg.registryKeyName': 'Who holds the key (e.g. Tuyên Quang provincial police)',
+  'pkg.registryKeyInstall': 'Install a key from a file…',
+  'pkg.registryKeyNameFirst': 'Type who holds the key before choosing the file.',
+  'pkg.registryKeyInstalled': "{name}'s key installed.",
   'handling.verifying': 'Still being verified',
   'handling.foreign': 'Not verified (not a Vietnamese citizen)',
   'handling.duplicate': 'Same as row {row}',

@@ -1,6 +1,14 @@
 /** Vietnamese text of what leaves the office (issue 15): returns, signatures, corrections, handling. */
 export const outputsVi = {
   'export.idOrPassport': 'Số định danh / số hộ chiếu',
+  'pkg.registryKeysTitle': 'Khóa xác thực tệp phản hồi',
+  'pkg.registryKeysHint':
+    'Tệp phản hồi của CSDL quốc gia (hoặc Công an tỉnh) phải có chữ ký bằng một trong các khóa này; tệp không có chữ ký bị từ chối.',
+  'pkg.registryKeysNone': 'Chưa cài khóa nào.',
+  'pkg.registryKeyName': 'Tên cơ quan giữ khóa (ví dụ: Công an tỉnh Tuyên Quang)',
+  'pkg.registryKeyInstall': 'Cài khóa từ tệp…',
+  'pkg.registryKeyNameFirst': 'Nhập tên cơ quan giữ khóa trước khi chọn tệp.',
+  'pkg.registryKeyInstalled': 'Đã cài khóa của {name}.',
   'handling.verifying': 'Đang xác minh',
   'handling.foreign': 'Không xác minh (không phải công dân Việt Nam)',
   'handling.duplicate': 'Trùng với dòng {row}',

@@ -1,28 +1,26 @@
 import type { DOCUMENTS_CHANNELS } from '../../../shared/api/documents';
-import { parseDocumentCode } from '../../../shared/documents/letterhead';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { ExportedFile } from '../../../shared/api-contract';
 import {
   documentVersions,
-  printMarks,
   readLetterhead,
   saveLetterhead,
   signOff,
   storedDocument,
   verdictMessage,
-  verifyCode,
 } from '../../documents/documents';
-import { documentFileName, documentPdf } from '../../documents/state-pdf';
+import { printStored } from '../../documents/print-version';
+import { documentFileName } from '../../documents/state-pdf';
+import { verifyScannedCode } from '../../documents/verify-document';
 import { getLocale } from '../../settings/settings';
 import type { ApiContext, DomainHandlers } from '../context';
 
 export function documentsHandlers(ctx: ApiContext): DomainHandlers<typeof DOCUMENTS_CHANNELS> {
   const { db } = ctx;
-  /** A stored version drawn as a PDF, with today's marks (QR codes, key fingerprint). */
+  /** A stored version's PDF: the exact file kept when it was first printed. */
   const pdfOf = async (documentId: number): Promise<Result<ExportedFile>> => {
-    const document = storedDocument(db, documentId);
-    if (!document) return fail('doc.notFound', { number: String(documentId), version: '' });
-    return ok({ fileName: documentFileName(document), data: await documentPdf(document, printMarks(db, document, ctx.clock())) });
+    const printed = await printStored(db, documentId, ctx.clock());
+    return printed.ok ? ok({ fileName: documentFileName(printed.value.document), data: printed.value.pdf }) : printed;
   };
   return {
     'documents-list': ({ listId }) => ok(documentVersions(db, listId)),
@@ -50,18 +48,16 @@ export function documentsHandlers(ctx: ApiContext): DomainHandlers<typeof DOCUME
       return signOff(db, request, ctx.clock());
     },
     'documents-verify': ({ text }) => {
-      const code = parseDocumentCode(text);
-      if (!code) return fail('doc.noCode');
-      const verdict = verifyCode(db, code, ctx.clock());
-      return ok({ ...verdict, message: verdictMessage(verdict, getLocale(db)) });
+      const verdict = verifyScannedCode(db, text, ctx.clock());
+      return verdict.ok ? ok({ ...verdict.value, message: verdictMessage(verdict.value, getLocale(db)) }) : verdict;
     },
     'letterhead-get': () => ok(readLetterhead(db)),
     'letterhead-set': ({ letterhead }) => {
-      saveLetterhead(db, letterhead);
+      saveLetterhead(db, letterhead, ctx.clock());
       return ok(readLetterhead(db));
     },
     'letterhead-set-signer': (signer) => {
-      saveLetterhead(db, { ...readLetterhead(db), ...signer });
+      saveLetterhead(db, { ...readLetterhead(db), ...signer }, ctx.clock());
       return ok(readLetterhead(db));
     },
   };

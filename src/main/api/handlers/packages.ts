@@ -2,6 +2,7 @@ import type { PACKAGES_CHANNELS } from '../../../shared/api/packages';
 import { fail, ok } from '../../../shared/result';
 import { importAck } from '../../packages/import-ack';
 import { exportPackage, packagesState, storedPackage } from '../../packages/packages';
+import { installRegistryKey } from '../../packages/registry-keys';
 import { verifyPackage } from '../../packages/verify-package';
 import { getLocale } from '../../settings/settings';
 import { officerName, type ApiContext, type DomainHandlers } from '../context';
@@ -20,6 +21,8 @@ export function packagesHandlers(ctx: ApiContext): DomainHandlers<typeof PACKAGE
       return stored ? ok(stored) : fail('package.notFound', { sequence });
     },
     'packages-verify': ({ data }) => ok(verifyPackage(db, data, getLocale(db))),
-    'packages-ack': ({ fileName, text }) => importAck(db, text, fileName, ctx.clock()),
+    'packages-ack': ({ fileName, text, acceptUnsigned }) =>
+      importAck(db, text, fileName, ctx.clock(), { acceptUnsigned: acceptUnsigned === true }),
+    'packages-registry-key-set': (request) => installRegistryKey(db, request, ctx.clock()),
   };
 }

@@ -1,8 +1,9 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Modal, Space, Table, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import type { ListSummary, VaccinationView } from '../../../shared/api-contract';
 import { StatusTag } from '../../components/StatusTag';
+import { useAppInfo } from '../../data/app-info';
 import { call } from '../../data/call';
 import { useQuery } from '../../data/useQuery';
 import { showDate, useFormat } from '../../format';
@@ -10,6 +11,7 @@ import { useT } from '../../i18n';
 import { Infections } from './Infections';
 import { ManualEntry } from './ManualEntry';
 import { Products } from './Products';
+import { HelpLink } from '../../components/HelpLink';
 
 /**
  * Tiêm chủng: the results lists and their doses with the problems each rule found, the chairman's
@@ -23,12 +25,17 @@ export function VaccinationPage() {
   const [open, setOpen] = useState<ListSummary | null>(null);
   const doses = useQuery('vaccination-doses', { listId: open?.id ?? 0 }, { enabled: open !== null });
   const [confirming, setConfirming] = useState<ListSummary | null>(null);
-  const [confirmForm] = Form.useForm<{ by: string }>();
+  const [saving, setSaving] = useState(false);
+  // Only the chairman confirms, as themself: main records the signed-in account and refuses anyone else.
+  const { user } = useAppInfo();
+  const mayConfirm = user.role === 'chairman';
 
   const confirm = async () => {
-    if (!confirming) return;
-    await confirmForm.validateFields();
-    if (!(await call('vaccination-confirm', { listId: confirming.id }))) return;
+    if (!confirming || saving) return;
+    setSaving(true);
+    const confirmed = await call('vaccination-confirm', { listId: confirming.id });
+    setSaving(false);
+    if (!confirmed) return;
     setConfirming(null);
     void message.success(t('vacc.confirmed'));
     void allLists.reload();
@@ -38,9 +45,12 @@ export function VaccinationPage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('nav.vaccination')}
-      </Typography.Title>
+      <Space align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('nav.vaccination')}
+        </Typography.Title>
+        <HelpLink section="vaccination" />
+      </Space>
       <Card title={t('vacc.lists')}>
         <Table
           size="small"
@@ -62,7 +72,7 @@ export function VaccinationPage() {
                   <Tag icon={<CheckCircleOutlined />} color="green">
                     {l.confirmedBy} · {l.confirmedAt ? format.dateTime(l.confirmedAt) : ''}
                   </Tag>
-                ) : (
+                ) : mayConfirm ? (
                   <Button
                     size="small"
                     onClick={(e) => {
@@ -73,6 +83,8 @@ export function VaccinationPage() {
                   >
                     {t('vacc.confirm')}
                   </Button>
+                ) : (
+                  <Typography.Text type="secondary">{t('vacc.notConfirmed')}</Typography.Text>
                 ),
             },
           ]}
@@ -118,6 +130,7 @@ export function VaccinationPage() {
         open={confirming !== null}
         title={confirming ? t('vacc.confirmTitle', { file: confirming.fileName }) : ''}
         okText={t('vacc.confirm')}
+        okButtonProps={{ loading: saving }}
         onOk={() => void confirm()}
         onCancel={() => setConfirming(null)}
       >
@@ -130,11 +143,9 @@ export function VaccinationPage() {
             style={{ marginBottom: 12 }}
           />
         )}
-        <Form form={confirmForm} layout="vertical">
-          <Form.Item name="by" label={t('vacc.confirmBy')} rules={[{ required: true, whitespace: true }]}>
-            <Input />
-          </Form.Item>
-        </Form>
+        <Typography.Paragraph data-testid="confirmer-account">
+          {t('vacc.confirmAs', { name: user.displayName, account: user.username })}
+        </Typography.Paragraph>
       </Modal>
     </Space>
   );
