@@ -5,7 +5,14 @@ import { spawnSync } from 'node:child_process';
 import { ensureBuilt } from './ensure-built.mjs';
 
 /** The spec files that take the docs' screenshots. */
-const SPECS = ['test/e2e/lists.spec.ts', 'test/e2e/lookup.spec.ts', 'test/e2e/residents.spec.ts', 'test/e2e/vaccination.spec.ts'];
+const SPECS = [
+  'test/e2e/lists.spec.ts',
+  'test/e2e/lookup.spec.ts',
+  'test/e2e/residents.spec.ts',
+  'test/e2e/vaccination.spec.ts',
+  // The help page's pictures (src/renderer/public/help), taken at 1366×768 and scaled down.
+  'test/e2e/clerk-day.spec.ts',
+];
 
 ensureBuilt();
 const run = spawnSync('npx', ['playwright', 'test', ...SPECS], {

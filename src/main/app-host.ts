@@ -82,9 +82,17 @@ export class AppHost implements ApiHost {
     if (wait > 0)
       return { ok: false, error: { type: 'user', message: this.text('auth.throttled', { seconds: Math.ceil(wait / 1000) }) } };
     const response = await this.answer(channel, raw);
-    if (response.ok) this.throttle.succeeded();
-    else if (response.error.type === 'user') this.throttle.failed(Date.now());
-    return response;
+    if (response.ok) {
+      this.throttle.succeeded();
+      return response;
+    }
+    if (response.error.type !== 'user') return response;
+    this.throttle.failed(Date.now());
+    // The wrong try that starts a wait says so at once, with how long.
+    const next = this.throttle.waitMs(Date.now());
+    if (next === 0) return response;
+    const waitText = this.text('auth.throttled', { seconds: Math.ceil(next / 1000) });
+    return { ok: false, error: { type: 'user', message: `${response.error.message} ${waitText}` } };
   }
 
   private async answer(channel: string, raw: unknown): Promise<ApiResponse<unknown>> {
@@ -137,6 +145,7 @@ export class AppHost implements ApiHost {
         demoResidentCount: 0,
         demoChoiceMade: true,
         overdueLists: 0,
+        partialLists: 0,
         encrypted: true,
       };
     const ring = readKeyring(this.options.databaseFile);

@@ -1,12 +1,14 @@
-import { App as AntApp, Alert, Button, ConfigProvider, Layout, Menu, Spin, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import type { UserView } from '../shared/api-contract';
 import { translate, type Locale, type MessageKey, type MessageParams } from '../shared/i18n';
+import { DatabaseHealthBanner } from './components/DatabaseHealthBanner';
 import { DemoBanner } from './components/DemoBanner';
 import { DemoWelcome } from './components/DemoWelcome';
 import { LazyFatalError } from './components/LazyFatalError';
+import { ReturnAlerts } from './components/ReturnAlerts';
 import { AppInfoContext, type AppInfoState } from './data/app-info';
 import { ErrorSurface } from './data/ErrorSurface';
 import { useQuery } from './data/useQuery';
@@ -16,7 +18,7 @@ import { ScanRouter, ScanRouterContext, useScanner } from './scanner/useScanner'
 import { THEME } from './theme';
 
 function pageFromHash(): Page {
-  const name = window.location.hash.replace(/^#\/?/, '');
+  const name = window.location.hash.replace(/^#\/?/, '').split('/')[0];
   return PAGES.find((p) => p === name) ?? 'residents';
 }
 
@@ -38,8 +40,8 @@ export function App({ user, onSignOut }: { user: UserView; onSignOut: () => void
   const scannerStatus = useScanner((scan) => router.deliver(scan));
   const { reload, setData } = appInfo;
   const infoState = useMemo<AppInfoState | null>(
-    () => (info ? { info, refresh: reload, setInfo: setData } : null),
-    [info, reload, setData],
+    () => (info ? { info, user, refresh: reload, setInfo: setData } : null),
+    [info, user, reload, setData],
   );
 
   useEffect(() => {
@@ -65,7 +67,14 @@ export function App({ user, onSignOut }: { user: UserView; onSignOut: () => void
             <AntApp>
               <ErrorSurface />
               <Layout style={{ minHeight: '100vh' }}>
-                <Layout.Sider width={210} theme="light" breakpoint="lg" collapsedWidth={0}>
+                {/* The menu stays where it is while a long page scrolls. */}
+                <Layout.Sider
+                  width={210}
+                  theme="light"
+                  breakpoint="lg"
+                  collapsedWidth={0}
+                  style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+                >
                   <div style={{ padding: '16px 16px 8px' }}>
                     <Typography.Title level={4} style={{ margin: 0 }}>
                       {t('app.name')}
@@ -90,12 +99,13 @@ export function App({ user, onSignOut }: { user: UserView; onSignOut: () => void
                   />
                 </Layout.Sider>
                 <Layout>
+                  <DatabaseHealthBanner isAdmin={user.role === 'admin'} />
                   {info.demoResidentCount > 0 && <DemoBanner count={info.demoResidentCount} />}
-                  {info.overdueLists > 0 && page !== 'lists' && (
-                    <Alert
-                      type="error"
+                  {page !== 'lists' && (
+                    <ReturnAlerts
                       banner
-                      message={t('lists.overdueAlert', { count: info.overdueLists })}
+                      overdue={info.overdueLists}
+                      partial={info.partialLists}
                       action={
                         <Button size="small" onClick={() => navigate('lists')}>
                           {t('nav.lists')}
@@ -103,7 +113,7 @@ export function App({ user, onSignOut }: { user: UserView; onSignOut: () => void
                       }
                     />
                   )}
-                  <Layout.Content style={{ padding: 24 }}>
+                  <Layout.Content style={{ padding: '12px 20px' }}>
                     <Suspense fallback={<Spin style={{ margin: 64 }} />}>
                       <PageView page={page} scannerStatus={scannerStatus} isAdmin={user.role === 'admin'} />
                     </Suspense>

@@ -8,10 +8,12 @@ test('the first run creates the administrator; signing out locks the app until a
   await expect(signIn).toContainText('Lần chạy đầu: tạo tài khoản quản trị');
   await page.getByLabel('Tên đăng nhập').fill('quantri');
   await page.getByLabel('Họ và tên').fill('Nông Văn Hải');
-  await page.getByLabel('Mật khẩu').fill('ngan');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill('ngan');
+  await page.getByLabel('Nhập lại mật khẩu').fill('ngan');
   await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click();
   await expect(signIn).toContainText('Mật khẩu cần ít nhất 8 ký tự.');
-  await page.getByLabel('Mật khẩu').fill('mat-khau-du-dai');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill('mat-khau-du-dai');
+  await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-du-dai');
   await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click();
 
   // The data is encrypted: the recovery code is shown once and must be confirmed as written down.
@@ -29,10 +31,13 @@ test('the first run creates the administrator; signing out locks the app until a
   await answerWelcome(page, 'empty');
   await page.getByRole('menuitem', { name: 'Cài đặt' }).click();
   const users = page.getByTestId('users');
-  await users.getByLabel('Tên đăng nhập').fill('congan');
-  await users.getByLabel('Họ và tên').fill('Hoàng Văn Công');
-  await users.getByLabel('Mật khẩu').fill('mat-khau-cong-an');
   await users.getByRole('button', { name: 'Thêm người dùng' }).click();
+  const adding = page.getByRole('dialog', { name: 'Thêm người dùng' });
+  await adding.getByLabel('Tên đăng nhập').fill('congan');
+  await adding.getByLabel('Họ và tên').fill('Hoàng Văn Công');
+  await adding.getByLabel('Mật khẩu', { exact: true }).fill('mat-khau-cong-an');
+  await adding.getByLabel('Nhập lại mật khẩu').fill('mat-khau-cong-an');
+  await adding.getByRole('button', { name: 'Thêm người dùng' }).click();
   await expect(users.getByRole('row').filter({ hasText: 'congan' })).toContainText('Công an xã');
   await expect(page.getByTestId('encryption-state')).toContainText('Dữ liệu được mã hóa trên đĩa');
 
@@ -57,6 +62,7 @@ test('the first run creates the administrator; signing out locks the app until a
   await recover.getByLabel('Mã khôi phục').fill('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF');
   await recover.getByLabel('Tên đăng nhập').fill('quantri');
   await recover.getByLabel('Mật khẩu mới').fill('mat-khau-moi-sau-khi-quen');
+  await recover.getByLabel('Nhập lại mật khẩu').fill('mat-khau-moi-sau-khi-quen');
   await recover.getByRole('button', { name: 'Đặt lại mật khẩu và đăng nhập' }).click();
   await expect(recover).toContainText('Mã khôi phục không đúng');
   await recover.getByLabel('Mã khôi phục').fill(code.toLowerCase());

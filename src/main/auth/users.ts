@@ -41,7 +41,13 @@ interface UserRow {
   disabled: 0 | 1;
 }
 
-const view = (u: UserRow): UserView => ({ id: u.id, username: u.username, displayName: u.display_name, role: u.role });
+const view = (u: UserRow): UserView => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.display_name,
+  role: u.role,
+  disabled: u.disabled === 1,
+});
 
 export function userCount(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
@@ -142,4 +148,35 @@ export function userByPassword(db: Db, password: string): UserView | null {
   const rows = db.prepare<[], UserRow>('SELECT * FROM users WHERE disabled = 0 ORDER BY id').all();
   const row = rows.find((r) => verifyPassword(password, r.password_hash));
   return row ? view(row) : null;
+}
+
+/** Whether `username` is the only enabled administrator (who may be neither disabled nor demoted). */
+function isLastAdmin(db: Db, username: string): boolean {
+  const admins = db.prepare<[], { username: string }>("SELECT username FROM users WHERE role = 'admin' AND disabled = 0").all();
+  return admins.length === 1 && admins[0]!.username.toLowerCase() === username.toLowerCase();
+}
+
+/** Gives an account another role; the last administrator keeps theirs. Audited. */
+export function setUserRole(db: Db, username: string, role: Role, now: Date): Result<UserView> {
+  const row = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?').get(username);
+  if (!row) return fail('users.notFound', { username });
+  if (row.role === role) return ok(view(row));
+  if (row.role === 'admin' && isLastAdmin(db, username)) return fail('users.lastAdmin');
+  db.transaction(() => {
+    db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, row.id);
+    audit(db, 'user.role', `user:${row.id}`, { from: row.role, to: role }, now);
+  }).immediate();
+  return ok(view({ ...row, role }));
+}
+
+/** Disables an account (it can no longer sign in) or enables it again; the last administrator stays enabled. Audited. */
+export function setUserDisabled(db: Db, username: string, disabled: boolean, now: Date): Result<UserView> {
+  const row = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?').get(username);
+  if (!row) return fail('users.notFound', { username });
+  if (disabled && row.role === 'admin' && isLastAdmin(db, username)) return fail('users.lastAdmin');
+  db.transaction(() => {
+    db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, row.id);
+    audit(db, disabled ? 'user.disable' : 'user.enable', `user:${row.id}`, {}, now);
+  }).immediate();
+  return ok(view({ ...row, disabled: disabled ? 1 : 0 }));
 }

@@ -1,6 +1,8 @@
 import type { IsoDate } from '../../shared/dates';
 import type { ResidentRecord, Sex } from '../../shared/types';
+import { setSetting } from '../settings/settings';
 import type { Db } from '../db/open-database';
+import { writeTransaction } from '../db/write-transaction';
 import { INSERT_RESIDENT_SQL, insertParams } from '../registry/resident-rows';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Ma', 'Lộc', 'Nông', 'Hà', 'Đặng', 'Quan', 'Lường', 'Vũ', 'Đỗ'];
@@ -92,12 +94,14 @@ export function loadDemo(db: Db): number | 'not-empty' {
   const real = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM residents WHERE is_demo = 0').get()!.n;
   if (real > 0) return 'not-empty';
   const insert = db.prepare(INSERT_RESIDENT_SQL);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     db.prepare('DELETE FROM residents WHERE is_demo = 1').run();
     const residents = generateDemoResidents(DEMO_SIZE);
     for (const r of residents) insert.run(...insertParams(r, null, '{}', true));
+    // Remembered with the data: the shell counts demo residents only while they are loaded.
+    setSetting(db, 'demo-choice', 'loaded');
     return residents.length;
-  })();
+  });
 }
 
 /** Removes every demo resident; real data stays. */

@@ -16,6 +16,7 @@ interface ListRow {
   readonly id: number;
   readonly kind: ListKind;
   readonly source: string;
+  readonly title: string | null;
   readonly file_name: string;
   readonly drawn_up: IsoDate;
   readonly created_at: string;
@@ -61,7 +62,7 @@ export function listSummary(db: Db, listId: number, now: Date): ListSummary | nu
 export function listSummaries(db: Db, now: Date): ListSummary[] {
   const lists = db
     .prepare<[], ListRow>(
-      'SELECT id, kind, source, file_name, drawn_up, created_at, checked_at, returned_at, returned_open, confirmed_at, confirmed_by FROM lists ORDER BY id DESC',
+      'SELECT id, kind, source, title, file_name, drawn_up, created_at, checked_at, returned_at, returned_open, confirmed_at, confirmed_by FROM lists WHERE purged_at IS NULL ORDER BY id DESC',
     )
     .all();
   const counts = db.prepare<[], { list_id: number; status: EntryStatus | null; n: number; open: number }>(
@@ -91,6 +92,7 @@ export function listSummaries(db: Db, now: Date): ListSummary[] {
     return {
       id: l.id,
       kind: l.kind,
+      title: l.title ?? l.file_name,
       source: l.source,
       fileName: l.file_name,
       drawnUp: l.drawn_up,

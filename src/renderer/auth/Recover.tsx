@@ -1,17 +1,22 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { AuthStatus } from '../../shared/api-contract';
 import type { MessageKey, MessageParams } from '../../shared/i18n';
 import { api } from '../api/client';
+import { NewPasswordFields } from './NewPasswordFields';
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 
 /** A forgotten administrator password: the recovery code written down at installation sets a new one. */
 export function Recover({ t, onDone, onBack }: { t: T; onDone: (status: AuthStatus) => void; onBack: () => void }) {
   const [error, setError] = useState<string | null>(null);
-  const submit = async (values: { code: string; username: string; password: string }) => {
-    const r = await api['auth-recover'](values);
+  const [busy, setBusy] = useState(false);
+  const submit = async ({ code, username, password }: { code: string; username: string; password: string }) => {
+    if (busy) return;
+    setBusy(true);
+    const r = await api['auth-recover']({ code, username, password });
+    setBusy(false);
     if (r.ok) onDone(r.value);
     else setError(r.error.message);
   };
@@ -27,10 +32,8 @@ export function Recover({ t, onDone, onBack }: { t: T; onDone: (status: AuthStat
         <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true }]}>
           <Input prefix={<UserOutlined />} autoComplete="username" />
         </Form.Item>
-        <Form.Item name="password" label={t('auth.newPassword')} rules={[{ required: true, min: 8 }]}>
-          <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block>
+        <NewPasswordFields t={t} label="auth.newPassword" />
+        <Button type="primary" htmlType="submit" block loading={busy}>
           {t('auth.recover')}
         </Button>
       </Form>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { AuthStatus } from '../../shared/api-contract';
 import type { MessageKey, MessageParams } from '../../shared/i18n';
 import { api } from '../api/client';
+import { NewPasswordFields } from './NewPasswordFields';
 import { Recover } from './Recover';
 
 type T = (key: MessageKey, params?: MessageParams) => string;
@@ -22,8 +23,11 @@ export function SignIn({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [recovering, setRecovering] = useState(false);
+  const [busy, setBusy] = useState(false);
   if (recovering) return <Recover t={t} onDone={onDone} onBack={() => setRecovering(false)} />;
   const submit = async (values: { username: string; password: string; displayName?: string }) => {
+    if (busy) return;
+    setBusy(true);
     const r = setup
       ? await api['auth-setup']({
           username: values.username,
@@ -31,6 +35,7 @@ export function SignIn({
           password: values.password,
         })
       : await api['auth-login']({ username: values.username, password: values.password });
+    setBusy(false);
     if (r.ok) onDone(r.value);
     else setError(r.error.message);
   };
@@ -38,7 +43,8 @@ export function SignIn({
     <Card style={{ width: 420 }} data-testid="sign-in">
       <Typography.Title level={3}>{t('app.name')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t(setup ? 'auth.setupHint' : 'auth.signInHint')}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {/* The whole message: a wrong password that starts a wait says how long ("Hãy đợi N giây"). */}
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
       <Form layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true }]}>
           <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
@@ -48,10 +54,14 @@ export function SignIn({
             <Input />
           </Form.Item>
         )}
-        <Form.Item name="password" label={t('auth.password')} rules={[{ required: true }]}>
-          <Input.Password prefix={<LockOutlined />} autoComplete={setup ? 'new-password' : 'current-password'} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block>
+        {setup ? (
+          <NewPasswordFields t={t} />
+        ) : (
+          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordNeeded') }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+        )}
+        <Button type="primary" htmlType="submit" block loading={busy}>
           {t(setup ? 'auth.createAdmin' : 'auth.signIn')}
         </Button>
       </Form>

@@ -1,16 +1,18 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Progress, Space, Statistic, Steps, Table, Typography, Upload, message } from 'antd';
+import { Alert, App as AntApp, Button, Modal, Progress, Space, Statistic, Steps, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportPreview, JobPhase, RegistryImportResult } from '../../shared/api-contract';
 import { RESIDENT_FIELDS, type ColumnMapping, type ResidentField } from '../../shared/registry/fields';
 import type { RowError } from '../../shared/types';
 import { followJob } from '../api/jobs';
+import { useAppInfo } from '../data/app-info';
 import { call } from '../data/call';
 import { reportError } from '../data/errors';
-import { ColumnMappingTable } from './ColumnMappingTable';
 import { XLSX_MIME, downloadBytes } from '../download';
 import { useFormat } from '../format';
 import { useT } from '../i18n';
+import { ExtractMappingStep } from './ExtractMappingStep';
+import { RowErrorTable } from './RowErrorTable';
 
 type Stage =
   | { kind: 'choose'; busy: boolean }
@@ -19,9 +21,11 @@ type Stage =
   | { kind: 'result'; result: RegistryImportResult; fileName: string };
 
 const PHASES: readonly JobPhase[] = ['read', 'validate', 'write'];
-const ERRORS_SHOWN = 200;
 
-/** The import wizard: choose a file, check the column mapping, watch progress, see the result. */
+/**
+ * The import wizard: choose a file, check the column mapping (and, over demo data, remove the demo
+ * first), watch progress, see the result. Its buttons sit in the footer, always on screen.
+ */
 export function ImportExtractDialog({
   open,
   onClose,
@@ -32,8 +36,13 @@ export function ImportExtractDialog({
   onImported: () => void;
 }) {
   const t = useT();
+  const format = useFormat();
+  const { message } = AntApp.useApp();
+  const { info } = useAppInfo();
   const [stage, setStage] = useState<Stage>({ kind: 'choose', busy: false });
   const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [removeDemo, setRemoveDemo] = useState(true);
+  const [starting, setStarting] = useState(false);
   // The job is followed after the dialog may have closed: its answers are then let go.
   const mounted = useRef(true);
   useEffect(() => {
@@ -43,9 +52,12 @@ export function ImportExtractDialog({
     };
   }, []);
 
-  const reset = () => setStage({ kind: 'choose', busy: false });
+  const reset = () => {
+    setStage({ kind: 'choose', busy: false });
+    setRemoveDemo(true);
+  };
   const close = () => {
-    if (stage.kind === 'running') return;
+    if (stage.kind === 'running' || starting) return;
     reset();
     onClose();
   };
@@ -69,18 +81,36 @@ export function ImportExtractDialog({
   };
 
   const start = async (preview: ImportPreview, skipInvalid: boolean) => {
-    const started = await call('registry-import-start', { previewId: preview.previewId, mapping, skipInvalid });
+    // One import at a time: a second click while the first starts does nothing.
+    if (starting) return;
+    const dropDemo = info.demoResidentCount > 0 && removeDemo;
+    setStarting(true);
+    const started = await call('registry-import-start', {
+      previewId: preview.previewId,
+      mapping,
+      skipInvalid,
+      removeDemo: dropDemo,
+    });
+    setStarting(false);
     if (!started) return;
     const { jobId } = started;
     setStage({ kind: 'running', jobId, phase: 'validate' });
     const end = await followJob(jobId, (phase) => mounted.current && setStage({ kind: 'running', jobId, phase }));
+    // The demo went first: the banner and counts change whatever became of the import.
+    if (dropDemo) onImported();
     if (!mounted.current) return;
     switch (end.state) {
-      case 'done':
+      case 'done': {
         if (end.result.kind !== 'registry') return reset();
-        setStage({ kind: 'result', result: end.result.registry, fileName: preview.fileName });
-        if (end.result.registry.applied) onImported();
+        const result = end.result.registry;
+        setStage({ kind: 'result', result, fileName: preview.fileName });
+        // A refused import says so in the dialog itself.
+        if (!result.applied) return;
+        if (!dropDemo) onImported();
+        const counts = { inserted: format.count(result.inserted), updated: format.count(result.updated) };
+        void message.success(t(dropDemo ? 'import.doneDemoRemoved' : 'import.doneCounts', counts));
         return;
+      }
       case 'failed':
         reportError(end.error);
         return reset();
@@ -98,25 +128,59 @@ export function ImportExtractDialog({
   const groupSeparator = t('format.groupSeparator');
   const stepIndex = { choose: 0, mapping: 1, running: 2, result: 2 }[stage.kind];
 
+  const mappingPreview = stage.kind === 'mapping' ? stage.preview : null;
+  const runningJob = stage.kind === 'running' ? stage.jobId : null;
+  const footer =
+    stage.kind === 'choose' ? (
+      <Button onClick={close}>{t('common.cancel')}</Button>
+    ) : mappingPreview !== null ? (
+      <Space>
+        <Button onClick={reset} disabled={starting}>
+          {t('common.back')}
+        </Button>
+        <Button
+          type="primary"
+          loading={starting}
+          disabled={mappingPreview.validRows === 0}
+          onClick={() => void start(mappingPreview, mappingPreview.errors.length > 0)}
+        >
+          {mappingPreview.errors.length === 0
+            ? t('import.start', { rows: format.count(mappingPreview.validRows) })
+            : t('import.startSkipping', { count: mappingPreview.errors.length })}
+        </Button>
+      </Space>
+    ) : runningJob !== null ? (
+      <Button onClick={() => void call('job-cancel', { jobId: runningJob })}>{t('job.cancel')}</Button>
+    ) : (
+      <Space>
+        <Button onClick={reset}>{t('import.another')}</Button>
+        <Button type="primary" onClick={close} data-testid="import-close">
+          {t('common.close')}
+        </Button>
+      </Space>
+    );
+
   return (
     <Modal
       open={open}
       title={t('residents.import')}
       width={960}
+      style={{ top: 24 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 200px)', overflowY: 'auto' } }}
       onCancel={close}
-      footer={null}
+      footer={footer}
       destroyOnHidden
       maskClosable={false}
     >
       <Steps
         size="small"
         current={stepIndex}
-        style={{ marginBottom: 24 }}
+        style={{ marginBottom: 16 }}
         items={[{ title: t('import.step.choose') }, { title: t('import.step.mapping') }, { title: t('import.step.result') }]}
       />
       {stage.kind === 'choose' && (
         <Upload.Dragger
-          accept=".xlsx,.csv,.txt"
+          accept=".xlsx,.xls,.ods,.csv,.txt"
           multiple={false}
           showUploadList={false}
           disabled={stage.busy}
@@ -132,20 +196,20 @@ export function ImportExtractDialog({
         </Upload.Dragger>
       )}
       {stage.kind === 'mapping' && (
-        <MappingStep
+        <ExtractMappingStep
           preview={stage.preview}
           mapping={mapping}
+          demoCount={info.demoResidentCount}
+          removeDemo={removeDemo}
+          onRemoveDemo={setRemoveDemo}
           onChange={(column, field) => void changeMapping(stage.preview, column, field)}
-          onStart={(skip) => void start(stage.preview, skip)}
           onDownloadErrors={() => void downloadErrors(stage.preview.fileName, stage.preview.errors)}
-          onCancel={reset}
         />
       )}
       {stage.kind === 'running' && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t(`import.phase.${stage.phase}`)}…</Typography.Text>
           <Progress percent={Math.round(((PHASES.indexOf(stage.phase) + 0.5) / PHASES.length) * 100)} status="active" />
-          <Button onClick={() => void call('job-cancel', { jobId: stage.jobId })}>{t('job.cancel')}</Button>
         </Space>
       )}
       {stage.kind === 'result' && (
@@ -165,90 +229,13 @@ export function ImportExtractDialog({
             )}
           </Space>
           {stage.result.errors.length > 0 && (
-            <ErrorTable
+            <RowErrorTable
               errors={stage.result.errors}
               onDownload={() => void downloadErrors(stage.fileName, stage.result.errors)}
             />
           )}
-          <Space>
-            <Button type="primary" onClick={close} data-testid="import-close">
-              {t('common.close')}
-            </Button>
-            <Button onClick={reset}>{t('import.another')}</Button>
-          </Space>
         </Space>
       )}
     </Modal>
-  );
-}
-
-function MappingStep(props: {
-  preview: ImportPreview;
-  mapping: ColumnMapping;
-  onChange: (column: number, field: ResidentField | null) => void;
-  onStart: (skipInvalid: boolean) => void;
-  onDownloadErrors: () => void;
-  onCancel: () => void;
-}) {
-  const t = useT();
-  const format = useFormat();
-  const { preview } = props;
-  const invalid = preview.errors.length;
-  return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Paragraph>
-        {t('import.mappingIntro', {
-          file: preview.fileName,
-          sheet: preview.sheetName,
-          row: preview.headerRow,
-          rows: format.count(preview.dataRows),
-        })}
-      </Typography.Paragraph>
-      <ColumnMappingTable
-        columns={preview.columns}
-        sample={preview.sample}
-        fieldOptions={RESIDENT_FIELDS.map((f) => ({ value: f, label: t(`col.${f}`) }))}
-        onChange={props.onChange}
-        testId="mapping-table"
-      />
-      {invalid > 0 && (
-        <>
-          <Alert type="warning" showIcon message={t('import.previewErrors', { count: invalid })} />
-          <ErrorTable errors={preview.errors} onDownload={props.onDownloadErrors} />
-        </>
-      )}
-      <Space>
-        {invalid === 0 ? (
-          <Button type="primary" onClick={() => props.onStart(false)}>
-            {t('import.start', { rows: format.count(preview.validRows) })}
-          </Button>
-        ) : (
-          <Button type="primary" disabled={preview.validRows === 0} onClick={() => props.onStart(true)}>
-            {t('import.startSkipping', { count: invalid })}
-          </Button>
-        )}
-        <Button onClick={props.onCancel}>{t('common.back')}</Button>
-      </Space>
-    </Space>
-  );
-}
-
-function ErrorTable({ errors, onDownload }: { errors: readonly RowError[]; onDownload: () => void }) {
-  const t = useT();
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Table
-        size="small"
-        rowKey={(e) => `${e.row}:${e.message}`}
-        pagination={false}
-        scroll={{ y: 200 }}
-        dataSource={errors.slice(0, ERRORS_SHOWN)}
-        columns={[
-          { title: t('col.row'), dataIndex: 'row', width: 80 },
-          { title: t('col.message'), dataIndex: 'message' },
-        ]}
-      />
-      <Button onClick={onDownload}>{t('import.downloadErrors')}</Button>
-    </Space>
   );
 }

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import type { ScannerStatus } from '../../shared/api-contract';
 import { assertNever } from '../../shared/result';
 
-export const PAGES = ['lookup', 'lists', 'residents', 'vaccination', 'packages', 'devices', 'settings'] as const;
+export const PAGES = ['lookup', 'lists', 'residents', 'vaccination', 'packages', 'devices', 'settings', 'help'] as const;
 export type Page = (typeof PAGES)[number];
 
 // Each page is its own chunk, loaded the first time it opens, so the sign-in screen and the shell start small.
@@ -13,6 +13,7 @@ const VaccinationPage = lazy(() => import('./vaccination/VaccinationPage').then(
 const PackagesPage = lazy(() => import('./PackagesPage').then((m) => ({ default: m.PackagesPage })));
 const DevicesPage = lazy(() => import('./DevicesPage').then((m) => ({ default: m.DevicesPage })));
 const SettingsPage = lazy(() => import('./SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const HelpPage = lazy(() => import('./help/HelpPage').then((m) => ({ default: m.HelpPage })));
 
 /** The open page (loaded on demand: wrap in Suspense). */
 export function PageView({
@@ -39,6 +40,8 @@ export function PageView({
       return <DevicesPage scannerStatus={scannerStatus} />;
     case 'settings':
       return <SettingsPage isAdmin={isAdmin} />;
+    case 'help':
+      return <HelpPage />;
     default:
       return assertNever(page);
   }

@@ -2,13 +2,16 @@ import { Button, Card, Descriptions, Modal, Radio, Space, Typography } from 'ant
 import { useState } from 'react';
 import { RecoveryCode } from '../components/RecoveryCode';
 import { BackupCard } from '../components/BackupCard';
+import { CscaCard } from '../components/CscaCard';
+import { PrivacyCard } from '../components/privacy/PrivacyCard';
 import { UsersCard } from '../components/UsersCard';
+import { CommuneCard } from '../components/CommuneCard';
 import { LetterheadForm } from '../components/LetterheadForm';
 import { useAppInfo } from '../data/app-info';
 import { call } from '../data/call';
 import { useT } from '../i18n';
 
-/** Cài đặt: language, where the data lives, version, the printed documents' format. */
+/** Cài đặt: language, where the data lives, version, the printed documents' format, the chip check's CSCA certificates. */
 export function SettingsPage({ isAdmin }: { isAdmin: boolean }) {
   const t = useT();
   const { info, setInfo } = useAppInfo();
@@ -67,6 +70,9 @@ export function SettingsPage({ isAdmin }: { isAdmin: boolean }) {
       </Modal>
       {isAdmin && <UsersCard />}
       {isAdmin && <BackupCard />}
+      {isAdmin && <CscaCard />}
+      {isAdmin && <PrivacyCard />}
+      <CommuneCard isAdmin={isAdmin} />
       <Card title={t('settings.letterhead')}>
         <LetterheadForm />
       </Card>

@@ -8,6 +8,8 @@ export interface UserView {
   readonly username: string;
   readonly displayName: string;
   readonly role: Role;
+  /** A disabled account cannot sign in (or open the database); it stays in the records. */
+  readonly disabled: boolean;
 }
 
 export interface AuthStatus {
@@ -54,6 +56,14 @@ export const AUTH_CHANNELS = {
   }),
   'users-reset-password': channel<readonly UserView[]>()({
     request: z.object({ username, password }).strict(),
+    roles: ADMIN,
+  }),
+  'users-set-role': channel<readonly UserView[]>()({
+    request: z.object({ username, role: z.enum(ROLES) }).strict(),
+    roles: ADMIN,
+  }),
+  'users-set-disabled': channel<readonly UserView[]>()({
+    request: z.object({ username, disabled: z.boolean() }).strict(),
     roles: ADMIN,
   }),
   'keys-new-recovery-code': channel<{ readonly recoveryCode: string }>()({ request: noFields, roles: ADMIN }),

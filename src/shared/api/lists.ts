@@ -21,6 +21,11 @@ export interface ListPreview {
   readonly sample: readonly (readonly string[])[];
   /** The date the sheet says it was drawn up, if it says. */
   readonly drawnUpInSheet: IsoDate | null;
+  /** The title and the sender the sheet's heading rows name, if they do (the dialog offers them, editable). */
+  readonly suggestedTitle: string | null;
+  readonly suggestedSource: string | null;
+  /** The same file (same bytes) was received before: that list. */
+  readonly sameAs: { readonly listId: number; readonly title: string; readonly createdAt: string } | null;
 }
 
 export interface ListImportDone {
@@ -35,6 +40,8 @@ export type ReturnState = 'open' | 'partial' | 'returned';
 export interface ListSummary {
   readonly id: number;
   readonly kind: ListKind;
+  /** The list's own title (from its heading rows, as the officer confirmed it), else its file name. */
+  readonly title: string;
   readonly source: string;
   readonly fileName: string;
   readonly drawnUp: IsoDate;
@@ -155,6 +162,7 @@ export const LISTS_CHANNELS = {
         mapping: listMappingSchema,
         kind: z.enum(LIST_KINDS),
         source: z.string().trim().min(1).max(200),
+        title: z.string().trim().min(1).max(200).optional(),
         drawnUp: isoDate.optional(),
       })
       .strict(),

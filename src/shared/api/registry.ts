@@ -61,11 +61,31 @@ export const REGISTRY_CHANNELS = {
     roles: POLICE,
   }),
   'registry-import-start': channel<{ readonly jobId: string }>()({
-    request: z.object({ previewId: id, mapping: mappingSchema.optional(), skipInvalid: z.boolean() }).strict(),
+    request: z
+      .object({
+        previewId: id,
+        mapping: mappingSchema.optional(),
+        skipInvalid: z.boolean(),
+        /** Demo and real data never mix: the demo residents go first (what the dialog offers by default). */
+        removeDemo: z.boolean().optional(),
+      })
+      .strict(),
     roles: POLICE,
   }),
   'registry-find': channel<readonly ResidentView[]>()({
     request: z.object({ text: z.string().max(200), birthYear: z.number().int().min(1800).max(2200).optional() }).strict(),
+    roles: EVERYONE,
+  }),
+  // The search screen: one page of every match, and how many there are.
+  'registry-search': channel<{ readonly residents: readonly ResidentView[]; readonly total: number }>()({
+    request: z
+      .object({
+        text: z.string().max(200),
+        birthYear: z.number().int().min(1800).max(2200).optional(),
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(200),
+      })
+      .strict(),
     roles: EVERYONE,
   }),
   'registry-errors-xlsx': channel<ExportedFile>()({

@@ -1,6 +1,6 @@
 import type { AUTH_CHANNELS } from '../../../shared/api/auth';
 import type { AuthStatus } from '../../../shared/api-contract';
-import { ok } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
 import { audit } from '../../audit/audit';
 import {
   addAccount,
@@ -9,7 +9,7 @@ import {
   resetAccountPassword,
   setupAdministrator,
 } from '../../auth/accounts';
-import { IDLE_MINUTES, listUsers, login, userCount } from '../../auth/users';
+import { IDLE_MINUTES, listUsers, login, setUserDisabled, setUserRole, userCount } from '../../auth/users';
 import type { ApiContext, DomainHandlers } from '../context';
 
 function authStatus(ctx: ApiContext): AuthStatus {
@@ -52,6 +52,15 @@ export function authHandlers(ctx: ApiContext): DomainHandlers<typeof AUTH_CHANNE
     'users-reset-password': ({ username, password }) => {
       const reset = resetAccountPassword(db, keys, username, password, ctx.clock());
       return reset.ok ? ok(listUsers(db)) : reset;
+    },
+    'users-set-role': ({ username, role }) => {
+      const changed = setUserRole(db, username, role, ctx.clock());
+      return changed.ok ? ok(listUsers(db)) : changed;
+    },
+    'users-set-disabled': ({ username, disabled }) => {
+      if (disabled && session.current(ctx.clock())?.username === username) return fail('users.selfDisable');
+      const changed = setUserDisabled(db, username, disabled, ctx.clock());
+      return changed.ok ? ok(listUsers(db)) : changed;
     },
     'keys-new-recovery-code': () => {
       const made = renewRecoveryCode(db, keys, ctx.clock());

@@ -21,21 +21,22 @@ export function listsHandlers(ctx: ApiContext): DomainHandlers<typeof LISTS_CHAN
       if (!parsed.ok) return parsed;
       const previewId = previews.add(parsed.value);
       const mapping = rememberedMapping(db, source, parsed.value.columnTitles) ?? parsed.value.mapping;
-      return ok(describeListPreview(previewId, parsed.value, mapping));
+      return ok(describeListPreview(db, previewId, parsed.value, mapping));
     },
     'lists-revalidate': ({ previewId, mapping }) => {
       const parsed = previews.get(previewId);
       if (!parsed) return fail('job.notFound');
       const checked = checkListMapping(parsed, mapping);
       if (!checked.ok) return checked;
-      return ok(describeListPreview(previewId, parsed, checked.value));
+      return ok(describeListPreview(db, previewId, parsed, checked.value));
     },
-    'lists-import': ({ previewId, mapping, kind, source, drawnUp }) => {
+    'lists-import': ({ previewId, mapping, kind, source, title, drawnUp }) => {
       const parsed = previews.get(previewId);
       if (!parsed) return fail('job.notFound');
       const work = listImportWork(db, parsed, {
         kind,
         source,
+        title,
         drawnUp,
         mapping,
         now: ctx.clock(),

@@ -1,20 +1,29 @@
-import { ArrowLeftOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Col, Empty, Row, Space, Table, Tabs, Tag, Typography, message } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { EntryView } from '../../../shared/api-contract';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { EntryView, NewResidentFields, RequestOf, ResidentRef } from '../../../shared/api-contract';
+import { LISTS } from '../../../shared/auth/roles';
 import { RESOLUTION_FITS, type EntryStatus, type Resolution } from '../../../shared/verification/vocabulary';
 import { DeadlineTag } from '../../components/DeadlineTag';
 import { DocumentsCard } from '../../components/DocumentsCard';
 import { StatusTag } from '../../components/StatusTag';
+import { useAppInfo } from '../../data/app-info';
 import { call } from '../../data/call';
 import { useQuery } from '../../data/useQuery';
-import { XLSX_MIME, downloadBytes } from '../../download';
 import { showDate } from '../../format';
 import { useT } from '../../i18n';
+import { CollectDialog } from './CollectDialog';
+import { CorrectionDialog, type Proposed } from './CorrectionDialog';
 import { EntryPanel } from './EntryPanel';
+import { ExportResultButton } from './ExportResultButton';
 import { RESOLUTION_KEYS } from './resolution-keys';
+import { useWorklistKeys } from './useWorklistKeys';
+import { HelpLink } from '../../components/HelpLink';
 
 type Tab = EntryStatus | 'all';
+type Extra = Omit<RequestOf<'lists-resolve'>, 'entryId' | 'resolution'>;
+type Dialog = { readonly kind: 'correct' | 'collect'; readonly entry: EntryView };
 
 const WORKLIST_ORDER: readonly EntryStatus[] = [
   'mismatched',
@@ -29,6 +38,7 @@ const WORKLIST_ORDER: readonly EntryStatus[] = [
 /** One list: its deadline, a worklist per status, each row beside the registry's record, and the resolutions. */
 export function ListDetail({ listId, onBack }: { listId: number; onBack: () => void }) {
   const t = useT();
+  const { user } = useAppInfo();
   const detail = useQuery('lists-get', { listId });
   const { update, reload } = detail;
   const list = detail.data?.list ?? null;
@@ -38,112 +48,153 @@ export function ListDetail({ listId, onBack }: { listId: number; onBack: () => v
   // Bumped after each export, so the printed documents are listed again.
   const [printed, setPrinted] = useState(0);
   const [note, setNote] = useState('');
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  // A resolution waiting for its reason (its key was pressed with an empty note box).
+  const [pending, setPending] = useState<Resolution | null>(null);
+  const noteBox = useRef<TextAreaRef>(null);
+  // The entries resolved here, newest last: Ctrl+Z takes back the last one wherever the selection is.
+  const history = useRef<number[]>([]);
 
-  const shown = useMemo(() => (tab === 'all' ? entries : entries.filter((e) => e.status === tab)), [entries, tab]);
-  const current = shown.find((e) => e.id === selected) ?? null;
+  // A tab whose last entry was resolved into another status goes; the worklist then shows the first one left.
+  const tabs = useMemo<readonly Tab[]>(() => [...WORKLIST_ORDER.filter((s) => (list?.summary[s] ?? 0) > 0), 'all'], [list]);
+  const activeTab = tabs.includes(tab) ? tab : tabs[0]!;
+  const shown = useMemo(
+    () => (activeTab === 'all' ? entries : entries.filter((e) => e.status === activeTab)),
+    [entries, activeTab],
+  );
+  // The entry chosen stays in the panel when its resolution moved it to another tab (a candidate chosen).
+  const current = entries.find((e) => e.id === selected) ?? null;
 
   const replaceEntry = useCallback(
     (entry: EntryView) => update((d) => ({ ...d, entries: d.entries.map((e) => (e.id === entry.id ? entry : e)) })),
     [update],
   );
 
+  /** Records a resolution (under the signed-in user's name: main knows who that is), then moves on. */
   const resolve = useCallback(
-    async (entry: EntryView, resolution: Resolution, candidateId?: number) => {
-      // The resolution is recorded under the signed-in user's name (main knows who that is).
-      const resolved = await call('lists-resolve', { entryId: entry.id, resolution, note: note || undefined, candidateId });
-      if (!resolved) return;
+    async (entry: EntryView, resolution: Resolution, extra: Extra = {}): Promise<boolean> => {
+      const resolved = await call('lists-resolve', { entryId: entry.id, resolution, ...extra });
+      if (!resolved) return false;
       replaceEntry(resolved);
+      history.current.push(entry.id);
       setNote('');
-      // Move on to the next row of the worklist.
+      setPending(null);
+      setDialog(null);
       const index = shown.findIndex((e) => e.id === entry.id);
       const next = shown[index + 1];
       if (next) setSelected(next.id);
       const all = await call('lists-all', {});
       const summary = all?.find((l) => l.id === listId);
       if (summary) update((d) => ({ ...d, list: summary }));
+      return true;
     },
-    [note, shown, listId, replaceEntry, update],
+    [shown, listId, replaceEntry, update],
+  );
+
+  // A correction and a collected person are reviewed in their own dialog; the rest record at once.
+  const choose = useCallback(
+    (entry: EntryView, resolution: Resolution) => {
+      if (resolution === 'registry_corrected') setDialog({ kind: 'correct', entry });
+      else if (resolution === 'collected') setDialog({ kind: 'collect', entry });
+      else {
+        const needsNote = RESOLUTION_KEYS.find((k) => k.resolution === resolution)?.needsNote ?? false;
+        if (needsNote && note.trim() === '') {
+          // The reason first: the cursor goes to the note box, and the officer is told how to go on.
+          setPending(resolution);
+          noteBox.current?.focus();
+          void message.info(t('worklist.noteFirst', { resolution: t(`resolution.${resolution}`) }));
+          return;
+        }
+        void resolve(entry, resolution, { note: note.trim() || undefined });
+      }
+    },
+    [note, resolve, t],
   );
 
   const undo = useCallback(
     async (entry: EntryView) => {
       const restored = await call('lists-unresolve', { entryId: entry.id });
-      if (restored) replaceEntry(restored);
+      if (!restored) return;
+      replaceEntry(restored);
+      history.current = history.current.filter((id) => id !== entry.id);
+      if (entry.resolution)
+        void message.success(t('worklist.undone', { resolution: t(`resolution.${entry.resolution}`), row: entry.row }));
     },
-    [replaceEntry],
+    [replaceEntry, t],
   );
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
-      const index = shown.findIndex((x) => x.id === selected);
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        e.preventDefault();
-        const next = shown[Math.min(shown.length - 1, Math.max(0, index + (e.key === 'ArrowDown' ? 1 : -1)))];
-        if (next) setSelected(next.id);
-        return;
-      }
-      if (!current || current.status === null) return;
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        void undo(current);
-        return;
-      }
-      const action = RESOLUTION_KEYS.find((r) => r.key === e.key && RESOLUTION_FITS[r.resolution].includes(current.status!));
-      if (action && (!action.needsNote || note.trim() !== '')) {
-        e.preventDefault();
-        void resolve(current, action.resolution);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [shown, selected, current, note, resolve, undo]);
+  /** Ctrl+Z: the last decision taken on this list (again and again further back), else the selected one's. */
+  const undoLast = useCallback(() => {
+    const resolvedNow = (id: number) => entries.find((e) => e.id === id && e.resolution !== null);
+    while (history.current.length > 0 && !resolvedNow(history.current.at(-1)!)) history.current.pop();
+    const last = history.current.length > 0 ? resolvedNow(history.current.at(-1)!) : undefined;
+    const target = last ?? (current?.resolution ? current : undefined);
+    if (!target) {
+      void message.info(t('worklist.nothingToUndo'));
+      return;
+    }
+    setSelected(target.id);
+    void undo(target);
+  }, [entries, current, undo, t]);
 
-  const exportResult = async () => {
-    const exported = await call('lists-export', { listId });
-    if (!exported) return;
-    for (const file of exported.files)
-      downloadBytes(file.fileName, file.data, file.fileName.endsWith('.pdf') ? 'application/pdf' : XLSX_MIME);
-    void message.success(t('lists.exported'));
-    setPrinted((n) => n + 1);
-    void reload();
+  const goToRow = (row: number) => {
+    const target = entries.find((e) => e.row === row);
+    if (!target) return;
+    setTab('all');
+    setSelected(target.id);
   };
+
+  useWorklistKeys({
+    shown,
+    selected,
+    current,
+    paused: dialog !== null,
+    select: setSelected,
+    choose,
+    undoLast,
+  });
 
   const recheck = async () => {
     if (await call('lists-check', { listId })) void reload();
   };
 
   if (!list) return null;
-  const tabs: readonly Tab[] = [...WORKLIST_ORDER.filter((s) => list.summary[s] > 0), 'all'];
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Space>
+        <Space wrap>
           <Button icon={<ArrowLeftOutlined />} onClick={onBack}>
             {t('lists.back')}
           </Button>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {list.fileName}
+            {list.title}
           </Typography.Title>
+          <HelpLink section="worklist" />
           <DeadlineTag list={list} />
         </Space>
-        <Space>
-          <Button icon={<ReloadOutlined />} onClick={() => void recheck()}>
-            {t('lists.recheck')}
-          </Button>
-          <Button type="primary" icon={<DownloadOutlined />} onClick={() => void exportResult()}>
-            {t('lists.export')}
-          </Button>
-        </Space>
+        {/* The chairman reads and signs; checking and printing are the officers'. */}
+        {LISTS.includes(user.role) && (
+          <Space>
+            <Button icon={<ReloadOutlined />} onClick={() => void recheck()}>
+              {t('lists.recheck')}
+            </Button>
+            <ExportResultButton
+              list={list}
+              onExported={() => {
+                setPrinted((n) => n + 1);
+                void reload();
+              }}
+            />
+          </Space>
+        )}
       </Space>
       <Typography.Text type="secondary">
         {t('lists.colSource')}: {list.source} · {t('lists.colDrawnUp')}: {showDate(list.drawnUp)} · {t('lists.colDue')}:{' '}
         {showDate(list.dueDate)}
       </Typography.Text>
-      <DocumentsCard listId={listId} refreshKey={printed} />
       <Tabs
-        activeKey={tabs.includes(tab) ? tab : tabs[0]}
+        activeKey={activeTab}
         onChange={(key) => {
           setTab(tabs.find((k) => k === key) ?? 'all');
           setSelected(null);
@@ -167,7 +218,16 @@ export function ListDetail({ listId, onBack }: { listId: number; onBack: () => v
               { title: t('col.row'), dataIndex: 'row', width: 60 },
               { title: t('col.fullName'), dataIndex: 'fullName' },
               { title: t('col.birthDate'), dataIndex: 'birthDate', width: 100, render: showDate },
-              { title: t('lists.colResult'), width: 150, render: (_, e) => e.status && <StatusTag status={e.status} /> },
+              {
+                title: t('lists.colResult'),
+                width: 160,
+                render: (_, e) =>
+                  e.duplicateOfRow !== null ? (
+                    <Tag color="purple">{t('handling.duplicate', { row: e.duplicateOfRow })}</Tag>
+                  ) : (
+                    e.status && <StatusTag status={e.status} />
+                  ),
+              },
               {
                 title: '',
                 width: 40,
@@ -176,14 +236,51 @@ export function ListDetail({ listId, onBack }: { listId: number; onBack: () => v
             ]}
           />
         </Col>
-        <Col span={12} style={{ position: 'sticky', top: 16, alignSelf: 'flex-start' }}>
+        {/* The selected entry and its actions stay in view while the worklist scrolls (1366×768). */}
+        <Col
+          span={12}
+          style={{ position: 'sticky', top: 8, alignSelf: 'flex-start', maxHeight: 'calc(100vh - 16px)', overflowY: 'auto' }}
+        >
           {current === null ? (
             <Empty description={t('lists.selectEntry')} />
           ) : (
-            <EntryPanel entry={current} note={note} onNote={setNote} onResolve={resolve} onUndo={undo} />
+            <EntryPanel
+              entry={current}
+              note={note}
+              onNote={setNote}
+              noteBox={noteBox}
+              onNoteDone={(record) => {
+                // Ctrl+Enter records the resolution whose key asked for the reason (else "chưa xử lý được").
+                const waiting = pending ?? (RESOLUTION_FITS.unresolved.includes(current.status!) ? 'unresolved' : null);
+                if (record && waiting && note.trim() !== '') choose(current, waiting);
+                if (!record) {
+                  setPending(null);
+                  noteBox.current?.blur();
+                }
+              }}
+              onResolve={choose}
+              onChoose={(entry: EntryView, c: ResidentRef) => void resolve(entry, 'candidate_chosen', { candidateId: c.id })}
+              onUndo={(entry) => void undo(entry)}
+              onGoToRow={goToRow}
+            />
           )}
         </Col>
       </Row>
+      <DocumentsCard listId={listId} refreshKey={printed} />
+      <CorrectionDialog
+        entry={dialog?.kind === 'correct' ? dialog.entry : null}
+        onRecord={(entry: EntryView, proposed: Proposed, basis: string) =>
+          resolve(entry, 'registry_corrected', { proposed, note: basis })
+        }
+        onCancel={() => setDialog(null)}
+      />
+      <CollectDialog
+        entry={dialog?.kind === 'collect' ? dialog.entry : null}
+        onRecord={(entry: EntryView, newResident: NewResidentFields, collectedNote: string | undefined) =>
+          resolve(entry, 'collected', { newResident, note: collectedNote })
+        }
+        onCancel={() => setDialog(null)}
+      />
     </Space>
   );
 }

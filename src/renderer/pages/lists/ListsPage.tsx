@@ -1,15 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Space, Table, Typography } from 'antd';
+import { Button, Empty, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { ListSummary } from '../../../shared/api-contract';
 import { formatDateVi } from '../../../shared/dates';
 import { ENTRY_STATUSES } from '../../../shared/verification/vocabulary';
 import { DeadlineTag } from '../../components/DeadlineTag';
 import { ReceiveListDialog } from '../../components/ReceiveListDialog';
+import { ReturnAlerts } from '../../components/ReturnAlerts';
 import { StatusTag } from '../../components/StatusTag';
 import { useQuery } from '../../data/useQuery';
 import { useT } from '../../i18n';
 import { ListDetail } from './ListDetail';
+import { HelpLink } from '../../components/HelpLink';
 
 /** Danh sách: the lists received, their deadlines, and each list's worklist. */
 export function ListsPage() {
@@ -31,17 +33,19 @@ export function ListsPage() {
   }
 
   const overdue = (lists.data ?? []).filter((l) => l.overdue).length;
+  const partial = (lists.data ?? []).filter((l) => l.returnState === 'partial').length;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('lists.title')}
         </Typography.Title>
+        <HelpLink section="workflow" />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setReceiving(true)}>
           {t('lists.receive')}
         </Button>
       </Space>
-      {overdue > 0 && <Alert type="error" showIcon message={t('lists.overdueAlert', { count: overdue })} />}
+      <ReturnAlerts overdue={overdue} partial={partial} />
       <Table<ListSummary>
         rowKey="id"
         dataSource={[...(lists.data ?? [])]}
@@ -50,7 +54,20 @@ export function ListsPage() {
         locale={{ emptyText: <Empty description={t('lists.empty')} /> }}
         onRow={(list) => ({ onClick: () => setOpenList(list.id), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('lists.colFile'), dataIndex: 'fileName', render: (name: string) => <a>{name}</a> },
+          {
+            // The list's own title (its heading rows), its file name beneath.
+            title: t('lists.colFile'),
+            render: (_, list) => (
+              <Space direction="vertical" size={0}>
+                <a>{list.title}</a>
+                {list.title !== list.fileName && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {list.fileName}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
           { title: t('lists.colSource'), dataIndex: 'source' },
           { title: t('lists.colKind'), render: (_, list) => t(`kind.${list.kind}`) },
           { title: t('lists.colDrawnUp'), dataIndex: 'drawnUp', render: formatDateVi },

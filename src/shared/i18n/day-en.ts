@@ -1,0 +1,227 @@
+import type { dayVi } from './day-vi';
+
+/** English text of a clerk's whole day, key for key with `dayVi`. */
+export const dayEn: Record<keyof typeof dayVi, string> = {
+  'users.lastAdmin':
+    'This is the last administrator account: it cannot be disabled or change role. Make another administrator first.',
+  'users.notFound': 'There is no account "{username}".',
+  'users.disabledOk': 'Account {username} disabled.',
+  'users.enabledOk': 'Account {username} enabled again.',
+  'users.roleOk': 'The role of {username} was changed.',
+  'users.selfDisable': 'You cannot disable the account you are signed in with.',
+  'error.legacyUnreadable':
+    'Cannot read "{file}": the .xls/.ods file is damaged or has a password. Open it in Excel or LibreOffice, save it again and choose it again.',
+  'devices.kind.hidPos': 'Scanner mode (HID POS): read directly, Vietnamese accents kept',
+  'devices.kind.keyboard': 'Keyboard mode: types into the box in use, accents lost — better set it to HID POS',
+  'devices.kind.other': 'Another device (mouse, real keyboard…): not for scanning',
+  'devices.kind.code': 'technical code {code}',
+  'demo.tag': 'DEMO',
+  'worklist.undone': 'Undid "{resolution}" on row {row}.',
+  'worklist.nothingToUndo': 'There is no decision left to undo.',
+  'worklist.noteFirst':
+    '"{resolution}" needs a reason: type it in the note box, then press Ctrl+Enter to record it (Esc to leave).',
+  'worklist.noteHelp': 'Ctrl+Enter: record · Esc: leave the note box',
+  'nav.help': 'Help',
+  'residents.resultsOf': '{from}–{to} / {total} results',
+  'residents.narrowHint': 'add a birth year to narrow',
+  'residents.openHint': 'Click a person to see their record.',
+  'card.title': 'Resident',
+  'card.record': 'Record in the population registry',
+  'card.sourceExtract': 'from extract {file}, imported {at}',
+  'card.sourceAll': 'Source: {source} (except where another is given).',
+  'card.sourceDemo': 'demo data',
+  'card.sourceUnknown': 'source unknown',
+  'card.lists': 'On these lists',
+  'card.noLists': 'On no list yet.',
+  'card.list': 'List',
+  'card.returnedAt': 'returned {at}',
+  'card.doses': 'Doses',
+  'card.noDoses': 'No dose recorded.',
+  'card.infections': 'F0 (COVID-19 cases)',
+  'card.noInfections': 'No F0 record.',
+  'card.confirmedOn': 'Confirmed on',
+  'card.recoveredOn': 'Recovered on',
+  'card.test': 'Test',
+  'card.visits': 'Checkpoint visits',
+  'card.noVisits': 'No checkpoint visit.',
+  'card.visitsHidden': 'Only police officers can see the checkpoint log.',
+  'card.changes': 'Changes for the national registry',
+  'card.noChanges': 'No changes.',
+  'card.changeKind': 'Kind',
+  'card.changeFields': 'Content',
+  'card.changeAt': 'Made',
+  'card.change.correction': 'Correction',
+  'card.change.new': 'New resident',
+  'card.change.pending': 'Waiting for a package',
+  'card.change.exported': 'In a package',
+  'card.change.accepted': 'Accepted',
+  'card.change.rejected': 'Rejected',
+  'card.access': 'Who looked at this record',
+  'card.accessUser': 'User',
+  'card.accessAction': 'Action',
+  'import.removeDemo': 'Remove the {count} demo residents before importing (recommended)',
+  'import.removeDemoHint': 'Demo and real data never mix: the demo data is removed, then the real extract is imported.',
+  'import.keepDemoWarning': 'The demo data will sit among real residents. Untick only while trying the app out.',
+  'import.doneCounts': 'Extract imported: {inserted} added, {updated} updated.',
+  'import.doneDemoRemoved': 'Demo data removed and extract imported: {inserted} added, {updated} updated.',
+  'demo.howToLeave':
+    'To leave demo mode: click "Remove demo data", or import a real extract on the Residents page (the demo data is removed first).',
+  'demo.removedCount': '{count} demo residents removed.',
+  'lists.listTitle': 'List title',
+  'lists.listTitleHint': 'From the top of the file, e.g. "DANH SÁCH ĐĂNG KÝ TIÊM VẮC XIN"',
+  'lists.sourceNeeded': 'Enter who sent the list (e.g. the commune health station).',
+  'lists.receivedOk': 'List "{title}" ({rows} people) received and checked.',
+  'lists.sameFile': 'This file was already received on {at}: list "{title}".',
+  'lists.sameFileHint':
+    'No need to receive it again. Open the earlier list to carry on; receive again only if this is really a new submission.',
+  'lists.openEarlier': 'Open the earlier list',
+  'auth.passwordNeeded': 'Enter a password.',
+  'auth.passwordAgain': 'Repeat the password',
+  'auth.passwordAgainNeeded': 'Type the password a second time.',
+  'auth.passwordsDiffer': 'The two passwords are not the same.',
+  'recoverySheet.print': 'Print the recovery code sheet',
+  'recoverySheet.title': 'DATA RECOVERY CODE',
+  'recoverySheet.madeAt': 'made {at}',
+  'recoverySheet.what':
+    'This code resets the administrator password and opens all resident data on this computer. Anyone holding it can.',
+  'recoverySheet.keep':
+    'Keep this sheet in a sealed envelope in a locked cabinet. Do not photograph it or store it on a computer.',
+  'recoverySheet.use':
+    'If the administrator password is forgotten: on the sign-in screen click "Forgot the administrator password?", type this code, the administrator user name and a new password.',
+  'recoverySheet.renew': 'Making a new code (Settings → New recovery code) voids the code on this sheet: destroy it then.',
+  'recoverySheet.madeBy': 'Made by',
+  'recoverySheet.keptBy': 'Kept by',
+  'recoverySheet.signHint': '(signature and full name)',
+  'users.addedName': 'User "{username}" added.',
+  'users.roleOf': 'Role of {username}',
+  'users.state': 'State',
+  'users.active': 'Active',
+  'users.disabled': 'Disabled',
+  'users.disable': 'Disable',
+  'users.enable': 'Enable',
+  'users.disableConfirm': 'Disable account {username}? They cannot sign in until it is enabled again.',
+  'help.linkTip': 'Help: {section}',
+  'help.contents': 'Help contents',
+  'help.col.status': 'Result',
+  'help.col.meaning': 'Means',
+  'help.col.todo': 'What to do',
+  'help.col.key': 'Key',
+  'help.col.what': 'Does',
+  'help.workflow.title': 'From receiving a list to sending the update package',
+  'help.workflow.intro':
+    'Every list the health station sends goes through these steps. Each page has a "?" button leading to its part of this help.',
+  'help.flow.1.title': 'Import the registry extract (Residents page)',
+  'help.flow.1.text':
+    'Click "Import extract" and choose the .xlsx or .csv file. Once at the start, and again for each new extract.',
+  'help.flow.2.title': 'Receive the list (Lists page)',
+  'help.flow.2.text':
+    'Click "Receive list" and choose the file the station sent. Check its title, sender and date drawn up (read from the top of the file), then click "Receive and check".',
+  'help.flow.3.title': 'Work through the rows',
+  'help.flow.3.text':
+    'The list opens on the first tab with rows to handle. Select a row, compare both sides, press 1–5 to record what was done.',
+  'help.flow.4.title': 'Return the result within 2 days',
+  'help.flow.4.text':
+    'Click "Export result": an .xlsx and a .pdf to send back to the station. It is due 2 days after the list was drawn up.',
+  'help.flow.5.title': 'Vaccination results (Vaccination page)',
+  'help.flow.5.text': 'Each dose of the vaccinated list is checked; the commune chairman signs in to confirm it.',
+  'help.flow.6.title': 'Send the update package (Packages page)',
+  'help.flow.6.text':
+    'Registry corrections and newly collected residents are gathered into a package. Export it, copy it to a USB stick for the higher-level police; import their answer when it comes.',
+  'help.receive.title': 'Receiving a list',
+  'help.receive.1':
+    'The list title and the sender are read from the first rows of the file (e.g. "TRẠM Y TẾ XÃ TRUNG HÀ"). Correct them if needed.',
+  'help.receive.2':
+    'The date drawn up comes from the file; pick another if needed. Dates are always day/month/year (e.g. 10/11/2021). The deadline counts from it.',
+  'help.receive.3':
+    'If this very file was received before, the app says so and opens the earlier list: no need to receive it again.',
+  'help.receive.4':
+    'The column table shows what each column of the file holds. A full-name column is needed; pick another field under a column if it is wrong.',
+  'help.worklist.title': 'Working through a list',
+  'help.worklist.1':
+    'The tabs split the list by result (Mismatch, Not in registry…). Select a row: the list’s data on the left, the registry’s on the right; differences are highlighted.',
+  'help.worklist.2':
+    'Each way of handling a row has a key (see Keyboard shortcuts). When one needs a note, the cursor goes to the note box: type the reason or basis, then Ctrl+Enter.',
+  'help.worklist.3': 'A mistake: Ctrl+Z undoes the last decision; press again to go further back.',
+  'help.worklist.4':
+    'Done: click "Export result" for the files to return. Part of a list can be returned early when the deadline is close.',
+  'help.statuses.title': 'Check results',
+  'help.statuses.intro': 'Each row of a list gets one of these results.',
+  'help.status.matched.meaning': 'The list agrees with the registry.',
+  'help.status.matched.todo': 'Nothing to do.',
+  'help.status.mismatched.meaning': 'The person was found but some data differs (name, birth date, sex, number, address).',
+  'help.status.mismatched.todo':
+    'See the highlights. List wrong: key 1. Registry wrong: key 2 (with the basis). Cannot tell: key 4.',
+  'help.status.not_found.meaning': 'Nobody like this in the commune’s registry.',
+  'help.status.not_found.todo':
+    'Check the number and name. A real person missing from the registry: key 3 to collect. Cannot verify: key 4 or 5.',
+  'help.status.foreign.meaning': 'A foreign national: not checked.',
+  'help.status.foreign.todo': 'Nothing to do.',
+  'help.status.duplicate.meaning': 'The same person is on an earlier row of the same list.',
+  'help.status.duplicate.todo': 'Handle the first row; tell the station to drop the repeat.',
+  'help.status.ambiguous.meaning': 'Several registry residents share the name, birth date and sex.',
+  'help.status.ambiguous.todo': 'Choose the right person among the candidates (ask for the ID number if needed).',
+  'help.status.invalid.meaning': 'The row lacks what a check needs (a name only, no birth date or number).',
+  'help.status.invalid.todo': 'Ask the station to complete it; if they cannot, key 5 with the reason.',
+  'help.keys.title': 'Keyboard shortcuts',
+  'help.keys.intro':
+    'In a list the keyboard is faster than the mouse. A number key works only when that way of handling fits the selected row.',
+  'help.key.1': 'Correct the list from the registry',
+  'help.key.2': 'Propose a registry correction (a dialog asks for the right values and the basis)',
+  'help.key.3': 'Collect a person missing from the registry (dialog)',
+  'help.key.4': 'Refer to the provincial police for verification',
+  'help.key.5': 'Could not be resolved (a reason is needed)',
+  'help.key.arrows': 'Move one row up or down',
+  'help.key.undo': 'Undo the last decision on the list (again to go further back)',
+  'help.key.record': 'In the note box: record the decision',
+  'help.key.escape': 'Leave the note box, or close the open dialog',
+  'help.key.find': 'Residents page: go to the search box',
+  'help.key.import': 'Residents page: import an extract',
+  'help.residents.title': 'Finding a resident and their record',
+  'help.residents.1':
+    'Type an ID number, an old ID (CMND) or a name (with or without accents), then Enter. Many people with one name: turn the pages at the top or bottom of the table, or add a birth year.',
+  'help.residents.2':
+    'Click a person to see their registry record and where each field came from, the lists they are on, doses, F0 records, checkpoint visits and registry changes. Each look is written to the access log.',
+  'help.residents.3':
+    'Demo data is for practice only. Importing a real extract offers to remove the demo first: keep that choice. "Remove demo data" on the orange strip does it too.',
+  'help.lookup.title': 'Lookup and checkpoints',
+  'help.lookup.1':
+    'Scan the QR code on a CCCD card, or type the ID number and Enter: the card’s data appears beside the registry’s, differences highlighted.',
+  'help.lookup.2': 'At a checkpoint choose "in" or "out" and the place: each scan is written to the log, which exports to Excel.',
+  'help.scanner.title': 'Setting a scanner to HID POS',
+  'help.scanner.1':
+    'A USB QR scanner can talk to the computer in two ways. By default it pretends to be a keyboard: it "types" each letter, so Vietnamese accents get lost or garbled and letters can land in whatever box is open.',
+  'help.scanner.2':
+    'The other way is called HID POS: the scanner hands the text straight to the app, accents intact. Set it once per scanner:',
+  'help.scanner.step1':
+    'Find the small manual that came with the scanner (or download it from the maker’s site by the model under the scanner).',
+  'help.scanner.step2': 'Find the page with "USB HID POS" (Honeywell says "HID POS", Newland "USB HID-POS").',
+  'help.scanner.step3': 'Scan the barcode printed there with the scanner. A beep means it took it.',
+  'help.scanner.step4': 'Unplug the scanner, wait a few seconds, plug it in again.',
+  'help.scanner.step5':
+    'On the Devices page click "Search again": the scanner shows with an HID POS label. Click "Use this one".',
+  'help.scanner.step6': 'Scan a CCCD card in the "Test scan" box: a name with all its accents means you are done.',
+  'help.vaccination.title': 'Vaccination results',
+  'help.vaccination.1':
+    'A list of vaccinated people is received like any list, with the kind "Vaccination results". The Vaccination page checks each dose: date, vaccine, lot, dose number.',
+  'help.vaccination.2': 'The commune chairman (or the facility head) signs in with their own account to confirm the list.',
+  'help.packages.title': 'Update packages for the national registry',
+  'help.packages.1':
+    'Registry corrections (key 2) and collected residents (key 3) wait on the Packages page. Export a package and copy it to a USB stick for the higher-level police to enter.',
+  'help.packages.2':
+    'When their answer file comes, import it to see which records were accepted; rejected ones go into the next package.',
+  'help.accounts.title': 'Accounts and passwords',
+  'help.accounts.1': 'Everyone has their own account. A new password has at least 8 characters and is typed twice.',
+  'help.accounts.2': 'After several wrong passwords you must wait: the sign-in screen says how many seconds.',
+  'help.accounts.3':
+    'The administrator (Settings page) adds users, resets passwords, changes roles, disables and enables accounts. The last administrator cannot be disabled.',
+  'help.accounts.4':
+    'The recovery code is shown once at setup: click "Print the recovery code sheet" and keep the sheet under lock. It is for a forgotten administrator password.',
+  'help.picture.receive':
+    'The "Receive list" dialog: title, sender and date drawn up read from the file; a warning when the file was received before.',
+  'help.picture.worklist': 'A list being worked through: select a row, compare, press a key to record the decision.',
+  'help.picture.search': 'Searching "nguyen": 373 results, turn the pages or add a birth year.',
+  'help.picture.card': 'A resident’s record: registry data, lists, doses, F0, checkpoint visits, changes.',
+  'help.picture.devices':
+    'The Devices page: plug the scanner in again and click "Search again"; one in HID POS mode has the HID POS label.',
+  'help.picture.packages': 'The Packages page: what the next package will carry.',
+};
