@@ -12,7 +12,9 @@ import { prepareList } from '../src/main/lists/prepare-list';
 import { normalizeIdCell } from '../src/shared/lists/normalize-entry';
 import { matchKey } from '../src/shared/text/normalize';
 
-const [dbFile, listFile, residentsText] = process.argv.slice(2) as [string, string, string];
+const [dbFile, listFile, residentsText, kindText] = process.argv.slice(2) as [string, string, string, string | undefined];
+// `results`: the same rows checked as a vaccination results list (their doses recorded and checked too).
+const kind = kindText === 'results' ? 'results' : 'registration';
 const opened = openDatabase(dbFile);
 if (!opened.ok) throw new Error(opened.problem.key);
 const db = opened.value;
@@ -20,13 +22,17 @@ const db = opened.value;
 let t = performance.now();
 const parsed = await prepareList(new Uint8Array(readFileSync(listFile)), 'bench.xlsx');
 if (!parsed.ok) throw new Error(parsed.problem.key);
-const imported = importParsedList(db, parsed.value, { kind: 'registration', source: 'bench', now: new Date(), locale: 'vi' });
+const imported = importParsedList(db, parsed.value, { kind, source: 'bench', now: new Date(), locale: 'vi' });
 if (!imported.ok) throw new Error(imported.problem.key);
 const importMs = performance.now() - t;
 
 t = performance.now();
+const cpu = process.cpuUsage();
 const checked = checkList(db, imported.value.listId, new Date())!;
 const checkMs = performance.now() - t;
+// CPU time beside wall time: on a shared machine the wall time also counts the other processes' turns.
+const used = process.cpuUsage(cpu);
+const checkCpuMs = (used.user + used.system) / 1000;
 const rows = checked.entries.length;
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
 
@@ -59,18 +65,20 @@ const memoryMatchMs = performance.now() - t;
 
 process.stdout.write(
   `${JSON.stringify({
-    bench: 'list-check',
+    bench: kind === 'results' ? 'results-list-check' : 'list-check',
     residents: Number(residentsText),
     rows,
     importMs: Math.round(importMs),
     checkMs: Math.round(checkMs),
     checkRowsPerSec: Math.round(rows / (checkMs / 1000)),
+    checkCpuMs: Math.round(checkCpuMs),
+    checkRowsPerCpuSec: Math.round(rows / (checkCpuMs / 1000)),
     peakRssMb: Math.round(maxRssMb),
     baselineInMemoryMatchRowsPerSec: Math.round(entries.length / (memoryMatchMs / 1000)),
     baselineInMemoryLoadMs: Math.round(loadMs),
     baselineFound: found,
-    target: 'check >= 20000 rows/s, peak memory < 500 MB',
-    met: rows / (checkMs / 1000) >= 20000 && maxRssMb < 500,
+    target: 'check >= 40000 rows/s, peak memory < 400 MB',
+    met: rows / (checkMs / 1000) >= 40000 && maxRssMb < 400,
   })}\n`,
 );
 db.close();

@@ -17,6 +17,7 @@ export const NEEDED_PACKAGES = [
   { name: 'libusb-1.0-0', why: 'node-hid (scanners)', libraries: ['libusb-1.0.so.0'] },
   { name: 'libudev1', why: 'node-hid (scanners)', libraries: ['libudev.so.1'] },
   { name: 'bsdutils', why: '`script`, for the CLI passphrase prompt at a pseudo-terminal', commands: ['script'] },
+  { name: 'libreoffice-calc-nogui', why: 'saving the sample list as .xls and .ods, as a station would', commands: ['soffice'] },
   { name: 'pcscd', why: 'reading the virtual ID card chip through PC/SC', files: ['/usr/sbin/pcscd'] },
   {
     name: 'vsmartcard-vpcd',

@@ -13,3 +13,7 @@ export * from './api/vaccination';
 export * from './api/packages';
 export * from './api/backup';
 export * from './api/admin-units';
+export * from './api/chip';
+export * from './api/health';
+export * from './api/residents';
+export * from './api/privacy';

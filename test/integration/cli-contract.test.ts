@@ -5,10 +5,11 @@
  * Only what legitimately varies is normalised: the temporary folder, random ids and hashes.
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/main/db/migrations';
+import { registryKeyPair, signedAck, type AckBody } from '../helpers/ack';
 import { cliWithEnv } from '../helpers/cli';
 import { PEOPLE, csvText, utf8Bom } from '../helpers/extract-files';
 import { resultsWorkbook } from '../helpers/results';
@@ -57,9 +58,12 @@ function keyOrder(value: unknown): string[] | undefined {
   return typeof item === 'object' && item !== null ? Object.keys(item) : undefined;
 }
 
+/** Who runs the commands once the database has accounts (issue 19: the CLI acts as a named user then). */
+let signedIn: Record<string, string> = {};
+
 /** Runs one call; JSON output is parsed, large parts of it replaced by `shrink`. */
 async function run(argv: readonly string[], options: { env?: Record<string, string>; shrink?: (v: never) => unknown } = {}) {
-  const result = await cliWithEnv(options.env ?? {}, ...argv);
+  const result = await cliWithEnv({ ...signedIn, ...options.env }, ...argv);
   const json = argv.includes('--json');
   if (!json || result.stdout === '')
     return { code: result.code, stdout: normalise(result.stdout), stderr: normalise(result.stderr) };
@@ -477,7 +481,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
     expect(await run(['list', 'export', '1', '--xlsx', xlsx, '--pdf', pdfFile, '--db', db, '--json'])).toMatchInlineSnapshot(`
       {
         "code": 1,
-        "stderr": "Danh sách 1 còn 149 dòng cần xử lý (Sai lệch: 111; Không có trong CSDL: 38). Xử lý hết rồi xuất lại, hoặc trả kết quả một phần: các dòng đó được ghi "Đang xác minh".
+        "stderr": "Danh sách 1 còn 149 dòng cần xử lý (Sai lệch: 111; Không có trong CSDL: 38). Xử lý hết rồi xuất lại, hoặc trả kết quả một phần: các dòng đó được ghi "Đang xác minh"
       ",
         "stdout": "",
       }
@@ -581,6 +585,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
           "reason",
           "latestVersion",
           "digitalSignature",
+          "signers",
         ],
         "stderr": "",
         "stdout": {
@@ -589,6 +594,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
           "latestVersion": 1,
           "reason": "ok",
           "signed": false,
+          "signers": [],
           "valid": true,
           "version": 1,
         },
@@ -598,7 +604,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
       {
         "code": 0,
         "stderr": "",
-        "stdout": "Văn bản khớp với bản đã lưu: số 1/DS-UBND, bản 1. Chưa ký xác nhận.
+        "stdout": "Tệp PDF này đúng từng byte là tệp đã in của văn bản số 1/DS-UBND, bản 1. Chưa ký xác nhận.
       ",
       }
     `);
@@ -947,8 +953,14 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
         },
       }
     `);
+    // Issue 19: the answer is taken signed by the registry key the administrator installed.
+    const registry = registryKeyPair();
+    writeFileSync(join(dir, 'khoa.pem'), registry.publicPem);
+    expect((await run(['package', 'key', join(dir, 'khoa.pem'), '--db', db])).code).toBe(0);
+    const packageSha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
     const ack = join(dir, 'ack-1.json');
-    writeFileSync(ack, JSON.stringify({ packageId, results: [{ recordId: 'infection-1', status: 'accepted' }] }));
+    const signed = (results: AckBody['results']) => signedAck(registry.privateKey, { packageId, packageSha256, results });
+    writeFileSync(ack, signed([{ recordId: 'infection-1', status: 'accepted' }]));
     expect(await run(['package', 'ack', ack, '--db', db, '--json'])).toMatchInlineSnapshot(`
       {
         "code": 0,
@@ -965,7 +977,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
         },
       }
     `);
-    writeFileSync(ack, JSON.stringify({ packageId, results: [{ recordId: 'vaccination-999', status: 'accepted' }] }));
+    writeFileSync(ack, signed([{ recordId: 'vaccination-999', status: 'accepted' }]));
     expect(await run(['package', 'ack', ack, '--db', db, '--json'])).toMatchInlineSnapshot(`
       {
         "code": 1,
@@ -987,7 +999,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
         ],
         "stderr": "",
         "stdout": {
-          "entries": 14,
+          "entries": 15,
           "problems": [],
           "valid": true,
         },
@@ -1003,7 +1015,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
         ],
         "stderr": "",
         "stdout": {
-          "entries": 14,
+          "entries": 15,
           "problems": [],
           "valid": true,
         },
@@ -1013,7 +1025,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
       {
         "code": 0,
         "stderr": "",
-        "stdout": "Nhật ký thay đổi nguyên vẹn: 14 mục, chuỗi băm và các mốc đều khớp.
+        "stdout": "Nhật ký thay đổi nguyên vẹn: 15 mục, chuỗi băm và các mốc đều khớp.
       ",
       }
     `);
@@ -1063,25 +1075,29 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
 
   it('user add', async () => {
     const env = { DOICHIEU_PASSWORD: 'mat-khau-dai' };
-    expect(await run(['user', 'add', 'congan', '--role', 'police', '--name', 'Nguyễn Văn Công', '--db', db, '--json'], { env }))
+    // The first account is the administrator's; from then on the commands run as that user.
+    signedIn = { DOICHIEU_USER: 'congan', DOICHIEU_KEY: 'mat-khau-dai' };
+    expect(await run(['user', 'add', 'congan', '--role', 'admin', '--name', 'Nguyễn Văn Công', '--db', db, '--json'], { env }))
       .toMatchInlineSnapshot(`
-      {
-        "code": 0,
-        "keys": [
-          "id",
-          "username",
-          "displayName",
-          "role",
-        ],
-        "stderr": "",
-        "stdout": {
-          "displayName": "Nguyễn Văn Công",
-          "id": 1,
-          "role": "police",
-          "username": "congan",
-        },
-      }
-    `);
+        {
+          "code": 0,
+          "keys": [
+            "id",
+            "username",
+            "displayName",
+            "role",
+            "disabled",
+          ],
+          "stderr": "",
+          "stdout": {
+            "disabled": false,
+            "displayName": "Nguyễn Văn Công",
+            "id": 1,
+            "role": "admin",
+            "username": "congan",
+          },
+        }
+      `);
     expect(await run(['user', 'add', 'congan', '--role', 'police', '--db', db, '--json'], { env })).toMatchInlineSnapshot(`
       {
         "code": 1,
@@ -1121,7 +1137,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
         ],
         "stderr": "",
         "stdout": {
-          "bytes": 2236416,
+          "bytes": 2539520,
           "createdAt": "2026-11-27T08:00:00.000Z",
           "file": "<tmp>/sao-luu/doichieu-sao-luu-20261127-150000.sqlite",
         },
@@ -1144,7 +1160,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
         "stdout": {
           "documents": 1,
           "file": "<tmp>/sao-luu/doichieu-sao-luu-20261127-150000.sqlite",
-          "lastChange": "2026-12-01T14:53:32.631Z",
+          "lastChange": "2026-11-27T08:00:00.000Z",
           "lists": 2,
           "packages": 1,
           "residents": 3016,
@@ -1156,7 +1172,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
       {
         "code": 0,
         "stderr": "",
-        "stdout": "Bản sao lưu "<tmp>/sao-luu/doichieu-sao-luu-20261127-150000.sqlite": 3016 cư dân, 2 danh sách, 1 văn bản, 1 gói; thay đổi cuối lúc 2026-12-01T14:53:32.631Z.
+        "stdout": "Bản sao lưu "<tmp>/sao-luu/doichieu-sao-luu-20261127-150000.sqlite": 3016 cư dân, 2 danh sách, 1 văn bản, 1 gói; thay đổi cuối lúc 2026-11-27T08:00:00.000Z.
       ",
       }
     `);
@@ -1242,7 +1258,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
     ).toMatchInlineSnapshot(`
       {
         "code": 1,
-        "stderr": "CSDL này có tài khoản người dùng: việc xác nhận do chính người ký làm. Đặt DOICHIEU_USER là tên đăng nhập của Chủ tịch và DOICHIEU_KEY là mật khẩu của người đó; không dùng --by.
+        "stderr": "Tài khoản "congan" (admin) không được chạy lệnh "doc sign" (theo phân quyền của phần mềm). Lần thử này đã được ghi vào nhật ký.
       ",
         "stdout": "",
       }
@@ -1284,7 +1300,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
         ],
         "stderr": "",
         "stdout": {
-          "entries": 20,
+          "entries": 22,
           "problems": [],
           "valid": true,
         },

@@ -52,7 +52,7 @@ describe('doichieu --help', () => {
   it('lists the commands of one group', async () => {
     const help = await cli('package', '--help');
     expect(help.code).toBe(0);
-    expect(help.stdout.split('\n').filter((l) => l.startsWith('  package '))).toHaveLength(3);
+    expect(help.stdout.split('\n').filter((l) => l.startsWith('  package '))).toHaveLength(4);
   });
 
   it('works as `npm run -s cli -- --help`', () => {
@@ -86,6 +86,7 @@ describe('doichieu <command> --help', () => {
         --signer TÊN  Họ tên người ký văn bản (lưu vào thông tin văn bản; cần khi chưa có)
         --db TỆP      Tệp cơ sở dữ liệu (hoặc biến môi trường DOICHIEU_DB)
         --json        In kết quả thành đúng một tài liệu JSON
+        --check       Kiểm tra cả tệp cơ sở dữ liệu trước khi chạy lệnh; tệp hỏng thì báo và thoát với mã 1
         --help        Xem hướng dẫn của lệnh
 
       Ví dụ:

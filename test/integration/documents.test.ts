@@ -53,7 +53,8 @@ async function verify(pdf: string) {
   return {
     code: run.code,
     stderr: run.stderr,
-    value: run.code === 0 ? (JSON.parse(run.stdout) as Record<string, unknown>) : null,
+    // A refused paper still prints its verdict (exit 1); a file without a code prints nothing.
+    value: run.stdout === '' ? null : (JSON.parse(run.stdout) as Record<string, unknown>),
   };
 }
 

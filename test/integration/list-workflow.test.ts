@@ -22,7 +22,7 @@ let cleanup: () => void;
 beforeEach(async () => {
   ({ db, cleanup } = tempDatabase());
   await seedRegistry(db, PEOPLE);
-  saveLetterhead(db, { ...readLetterhead(db), signerName: 'Hoàng Văn Chủ' });
+  saveLetterhead(db, { ...readLetterhead(db), signerName: 'Hoàng Văn Chủ' }, new Date());
 });
 
 /** The returned files, entries still open printed as being verified. */

@@ -498,3 +498,39 @@ describe('migration 8: users', () => {
     expect(queryPlan(db, "SELECT * FROM users WHERE username = 'QUANTRI'")).toMatch(/USING INDEX sqlite_autoindex_users_1/);
   });
 });
+
+describe('migration 13: visits identified by the chip (table rebuilt)', () => {
+  it('keeps the visits, every index made before it, and takes a chip visit only with its verdict', () => {
+    const db = memoryDb();
+    migrate(db, MIGRATIONS.slice(0, 12));
+    db.prepare(
+      "INSERT INTO checkpoint_visits (at, place, direction, personal_id, source) VALUES ('2026-11-27T01:00:00Z', 'Chốt A', 'in', '008090012345', 'mrz')",
+    ).run();
+    const indexes = () =>
+      db
+        .prepare<[], string>(
+          "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'checkpoint_visits' ORDER BY name",
+        )
+        .pluck()
+        .all();
+    const before = indexes();
+    expect(before).toContain('checkpoint_visits_person');
+    migrate(db, MIGRATIONS.slice(0, 13));
+    expect(indexes()).toEqual(before);
+    expect(db.prepare('SELECT place, source, chip_status AS chipStatus FROM checkpoint_visits').all()).toEqual([
+      { place: 'Chốt A', source: 'mrz', chipStatus: null },
+    ]);
+    const insert = (source: string, status: string | null) =>
+      db
+        .prepare("INSERT INTO checkpoint_visits (at, place, direction, source, chip_status) VALUES ('x', 'A', 'in', ?, ?)")
+        .run(source, status);
+    insert('chip', 'genuine');
+    insert('chip', 'not_genuine');
+    expect(() => insert('chip', null)).toThrow(/CHECK/);
+    expect(() => insert('qr', 'genuine')).toThrow(/CHECK/);
+    expect(() => insert('chip', 'maybe')).toThrow(/CHECK/);
+    expect(queryPlan(db, "SELECT * FROM checkpoint_visits WHERE personal_id = '008090012345' ORDER BY at")).toMatch(
+      /USING INDEX checkpoint_visits_person/,
+    );
+  });
+});

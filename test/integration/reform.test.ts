@@ -10,7 +10,8 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/main/db/open-database';
-import { documentForPrinting, saveLetterhead } from '../../src/main/documents/documents';
+import { saveLetterhead } from '../../src/main/documents/documents';
+import { preparePrint } from '../../src/main/documents/print-version';
 import { documentPdf } from '../../src/main/documents/state-pdf';
 import { listEntries } from '../../src/main/lists/list-views';
 import { resolveEntry } from '../../src/main/lists/resolve-entry';
@@ -101,14 +102,18 @@ describe('papers dated after 1 July 2025', () => {
     const { imported } = await checkedList();
     const mismatched = listEntries(db, imported.listId).find((e) => e.status === 'mismatched')!;
     expect(resolveEntry(db, { entryId: mismatched.id, resolution: 'referred', by: 'Hải' }, NOW).ok).toBe(true);
-    saveLetterhead(db, {
-      ...DEFAULT_LETTERHEAD,
-      parentBody: 'UBND HUYỆN CHIÊM HÓA',
-      issuingBody: 'ỦY BAN NHÂN DÂN XÃ CHIÊM HÓA',
-      place: 'Chiêm Hóa',
-      recipients: ['Công an huyện Chiêm Hóa', 'Trạm Y tế xã Chiêm Hóa', 'Công an tỉnh Tuyên Quang'],
-    });
-    const document = documentForPrinting(db, imported.listId, NOW, 'Hải')!;
+    saveLetterhead(
+      db,
+      {
+        ...DEFAULT_LETTERHEAD,
+        parentBody: 'UBND HUYỆN CHIÊM HÓA',
+        issuingBody: 'ỦY BAN NHÂN DÂN XÃ CHIÊM HÓA',
+        place: 'Chiêm Hóa',
+        recipients: ['Công an huyện Chiêm Hóa', 'Trạm Y tế xã Chiêm Hóa', 'Công an tỉnh Tuyên Quang'],
+      },
+      NOW,
+    );
+    const { document } = (await preparePrint(db, imported.listId, NOW))!;
     expect(document.content.issuedOn).toBe('2026-11-27');
     const { dir, cleanup: removeDir } = tempDir();
     try {

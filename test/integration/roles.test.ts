@@ -53,7 +53,7 @@ describe('roles, checked in main', () => {
 
   it('a signature and a confirmation belong to the chairman who signed in: not the administrator, no typed name', async () => {
     await seedRegistry(app.ctx.db, PEOPLE);
-    saveLetterhead(app.ctx.db, { ...readLetterhead(app.ctx.db), signerName: 'Hoàng Văn Chủ' });
+    saveLetterhead(app.ctx.db, { ...readLetterhead(app.ctx.db), signerName: 'Hoàng Văn Chủ' }, new Date());
     const { imported } = await importAndCheck(
       app.ctx.db,
       await listWorkbook([['Ma Văn Tường', '06/08/1990', 'Nam', '008090012345', 'Việt Nam', 'Thôn Ba 1, xã Trung Hà']]),

@@ -27,6 +27,7 @@ const REVIEWED = new Set([
   'ids', // a fixed sub-query whose list id is itself bound
   "sets.join(', ')", // `column = @field` pairs from the fixed RECORD_COLUMNS map
   'yearClause', // '' or ' AND birth_year = @year'
+  'matches', // the fixed UNION of index ranges in searchResidents, its values bound
 ]);
 
 describe('SQL', () => {

@@ -1,6 +1,8 @@
 import type { BackupPreview, Channel, RequestOf, ResponseMap } from '../../shared/api-contract';
 import type { Result } from '../../shared/result';
 import type { Session } from '../auth/users';
+import type { ChipDesk } from '../chip/chip-desk';
+import type { DatabaseHealth } from '../db/database-health';
 import type { DatabaseKeys } from '../db/keyring';
 import type { Db } from '../db/open-database';
 import type { JobRegistry } from '../jobs/jobs';
@@ -23,10 +25,14 @@ export interface ApiContext {
   readonly serial: SerialModule;
   /** The chosen scanner, read in the background. */
   readonly scanner: ScannerService;
+  /** The chip reader: readers, reads, and the chosen reader watched in the background. */
+  readonly chip: ChipDesk;
   /** Who is signed in at this computer. */
   readonly session: Session;
   /** The database's key and keyring: backups are checked with it, passwords wrap it. */
   readonly keys: DatabaseKeys;
+  /** Whether the database file is sound (checked in the background); damaged: read-only. */
+  readonly health: DatabaseHealth;
   /** The host replaces the open database with a backup (closing and reopening it); absent in tests that cannot. */
   readonly restore?: (backupFile: string) => Result<BackupPreview>;
   /** The desktop host opens a file in the system's viewer (a PDF to print); the web host cannot. */

@@ -7,9 +7,21 @@ import {
   type ApiResponse,
   type Channel,
 } from '../../shared/api-contract';
-import { translate } from '../../shared/i18n';
+import { translate, type Locale } from '../../shared/i18n';
+import { isDamageError } from '../db/integrity';
+import { isBusyError } from '../db/write-transaction';
 import { getLocale } from '../settings/settings';
+import { refusedWhenReadOnly } from './channel-effects';
 import type { ApiContext, Handlers } from './handlers';
+
+/** The language of the answer: the setting's, or Vietnamese when a damaged file cannot say. */
+function answerLocale(ctx: ApiContext): Locale {
+  try {
+    return getLocale(ctx.db);
+  } catch {
+    return 'vi';
+  }
+}
 
 /** Whether a string names a channel of the contract. */
 export function isChannel(name: string): name is Channel {
@@ -27,7 +39,7 @@ export async function dispatch(
   channel: string,
   raw: unknown,
 ): Promise<ApiResponse<unknown>> {
-  const locale = getLocale(ctx.db);
+  const locale = answerLocale(ctx);
   if (!isChannel(channel)) {
     return { ok: false, error: { type: 'user', message: translate(locale, 'api.badRequest', { detail: 'channel' }) } };
   }
@@ -45,12 +57,25 @@ export async function dispatch(
       return { ok: false, error: { type: 'user', message: translate(locale, 'auth.forbidden') } };
     ctx.session.touch(now);
   }
+  // A damaged file is read-only until a backup is restored: nothing more is written into it.
+  if (ctx.health.readOnly && refusedWhenReadOnly(channel))
+    return { ok: false, error: { type: 'user', message: translate(locale, 'health.readOnly') } };
   try {
     const handler = handlers[channel] as (request: unknown) => ReturnType<Handlers[Channel]>;
     const result = await handler(parsed.data);
     if (result.ok) return { ok: true, value: result.value };
     return { ok: false, error: { type: 'user', message: translate(locale, result.problem.key, result.problem.params) } };
   } catch (error) {
+    if (isDamageError(error)) {
+      // SQLite found a malformed page on the way: the banner and the read-only state follow at once.
+      ctx.health.markDamaged((error as Error).message);
+      return { ok: false, error: { type: 'user', message: translate(locale, 'health.foundDamaged') } };
+    }
+    // Another process held the write lock for over a minute: said as such, without a stack trace.
+    if (isBusyError(error)) {
+      ctx.logger.info('db.busy', { channel });
+      return { ok: false, error: { type: 'user', message: translate(locale, 'db.busy') } };
+    }
     ctx.logger.error(`api ${channel}`, error);
     return { ok: false, error: { type: 'internal', message: translate(locale, 'common.internalError') } };
   }

@@ -7,11 +7,14 @@ import { backupHandlers } from './handlers/backup';
 import { chipHandlers } from './handlers/chip';
 import { devicesHandlers } from './handlers/devices';
 import { documentsHandlers } from './handlers/documents';
+import { healthHandlers } from './handlers/health';
 import { jobsHandlers } from './handlers/jobs';
 import { listsHandlers } from './handlers/lists';
 import { lookupHandlers } from './handlers/lookup';
 import { packagesHandlers } from './handlers/packages';
+import { privacyHandlers } from './handlers/privacy';
 import { registryHandlers } from './handlers/registry';
+import { residentsHandlers } from './handlers/residents';
 import { vaccinationHandlers } from './handlers/vaccination';
 
 export type { ApiContext, Handler, Handlers } from './context';
@@ -32,5 +35,8 @@ export function createHandlers(ctx: ApiContext): Handlers {
     ...jobsHandlers(ctx),
     ...adminUnitsHandlers(ctx),
     ...chipHandlers(ctx),
+    ...residentsHandlers(ctx),
+    ...privacyHandlers(ctx),
+    ...healthHandlers(ctx),
   };
 }

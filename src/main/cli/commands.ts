@@ -1,6 +1,8 @@
 /** Every CLI command, in the order `doichieu --help` lists them (DESIGN.md §5 first). */
+import { ACCESS_COMMANDS } from './access';
 import { AUDIT_COMMANDS } from './audit';
 import { BACKUP_COMMANDS } from './backup';
+import { CHIP_COMMANDS } from './chip';
 import type { CliCommand } from './command';
 import { DOCUMENT_COMMANDS } from './documents';
 import { IDENTITY_COMMANDS } from './identity';
@@ -19,7 +21,9 @@ export const COMMANDS: readonly CliCommand[] = [
   ...DOCUMENT_COMMANDS,
   ...PACKAGE_COMMANDS,
   ...AUDIT_COMMANDS,
+  ...ACCESS_COMMANDS,
   ...SCANNER_COMMANDS,
+  ...CHIP_COMMANDS,
   ...USER_COMMANDS,
   ...BACKUP_COMMANDS,
 ];

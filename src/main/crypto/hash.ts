@@ -4,3 +4,8 @@ import { createHash } from 'node:crypto';
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
+
+/** SHA-256 of bytes, lowercase hex. */
+export function sha256OfBytes(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -32,6 +32,12 @@ export function fingerprintOf(publicKeyBase64: string): string {
   return hex.match(/.{4}/g)!.join(' ');
 }
 
+/** The installation's public key (base64), or null when it has none yet: read-only, nothing is made. */
+export function installationPublicKey(db: Db): string | null {
+  const pem = getSetting(db, 'signing-key');
+  return pem === null ? null : rawPublicKey(createPublicKey(createPrivateKey(pem))).toString('base64');
+}
+
 export function installationKey(db: Db): SigningKey {
   let pem = getSetting(db, 'signing-key');
   if (pem === null) {

@@ -5,6 +5,8 @@ import type { Problem } from '../../shared/result';
 
 export interface JobControl {
   readonly setPhase: (phase: JobPhase) => void;
+  /** How far the phase has come (an import: bytes of the file read, of its size). */
+  readonly setProgress: (done: number, total: number) => void;
   readonly isCancelled: () => boolean;
 }
 
@@ -31,6 +33,9 @@ export class JobRegistry {
     const control: JobControl = {
       setPhase: (phase) => {
         if (job.status.state === 'running') job.status = { state: 'running', phase, done: 0, total: 0 };
+      },
+      setProgress: (done, total) => {
+        if (job.status.state === 'running') job.status = { ...job.status, done, total };
       },
       isCancelled: () => job.cancelled,
     };

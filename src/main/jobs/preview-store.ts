@@ -18,6 +18,11 @@ export class PreviewStore<T> {
     return this.items.get(previewId);
   }
 
+  /** Keeps a newer reading of a file under its id (if it is still kept). */
+  replace(previewId: string, item: T): void {
+    if (this.items.has(previewId)) this.items.set(previewId, item);
+  }
+
   delete(previewId: string): void {
     this.items.delete(previewId);
   }

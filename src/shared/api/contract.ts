@@ -13,11 +13,14 @@ import { CHIP_CHANNELS } from './chip';
 import type { Access, ApiResponse } from './define';
 import { DEVICES_CHANNELS } from './devices';
 import { DOCUMENTS_CHANNELS } from './documents';
+import { HEALTH_CHANNELS } from './health';
 import { JOBS_CHANNELS } from './jobs';
 import { LISTS_CHANNELS } from './lists';
 import { LOOKUP_CHANNELS } from './lookup';
 import { PACKAGES_CHANNELS } from './packages';
+import { PRIVACY_CHANNELS } from './privacy';
 import { REGISTRY_CHANNELS } from './registry';
+import { RESIDENTS_CHANNELS } from './residents';
 import { VACCINATION_CHANNELS } from './vaccination';
 
 export const CONTRACT = {
@@ -34,6 +37,9 @@ export const CONTRACT = {
   ...JOBS_CHANNELS,
   ...ADMIN_UNITS_CHANNELS,
   ...CHIP_CHANNELS,
+  ...HEALTH_CHANNELS,
+  ...RESIDENTS_CHANNELS,
+  ...PRIVACY_CHANNELS,
 } as const;
 
 type Contract = typeof CONTRACT;
@@ -59,7 +65,11 @@ export const CHANNEL_ROLES: { readonly [C in Channel]: Access } = mapChannels((c
 
 /** Whether a role may use a channel. */
 export function channelAllows(channel: Channel, role: Role | null): boolean {
-  const allowed = CHANNEL_ROLES[channel];
+  return accessAllows(CHANNEL_ROLES[channel], role);
+}
+
+/** Whether a role is among those an access record names (the administrator is, except where `only` says who). */
+export function accessAllows(allowed: Access, role: Role | null): boolean {
   if (allowed === 'public') return true;
   if (role === null) return false;
   if ('only' in allowed) return allowed.only.includes(role);

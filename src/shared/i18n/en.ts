@@ -1,4 +1,10 @@
+import { reformEn } from './reform-en';
+import { privacyEn } from './privacy-en';
+import { inputEn } from './input-en';
+import { dayEn } from './day-en';
+import { securityEn } from './security-en';
 import { outputsEn } from './outputs-en';
+import { speedEn } from './speed-en';
 import { cliEn } from './cli-en';
 import { chipEn } from './chip-en';
 import type { MessageKey } from './vi';
@@ -85,8 +91,6 @@ export const en: Record<MessageKey, string> = {
   'error.fileEmpty': 'File "{file}" is empty.',
   'error.fileTooLarge': 'File "{file}" is too large ({size} MB, at most {max} MB).',
   'error.notSpreadsheet': 'File "{file}" is not an .xlsx or .csv spreadsheet. Open it in Excel and save it as .xlsx.',
-  'error.xlsLegacy':
-    'File "{file}" is in the Excel 97–2003 format (.xls). Open it in Excel, choose Save As… and save it as .xlsx.',
   'error.xlsxUnreadable':
     'Cannot read "{file}": the file is damaged or password-protected. Open it in Excel, remove the password and save it as .xlsx.',
   'error.zipBomb':
@@ -293,7 +297,7 @@ export const en: Record<MessageKey, string> = {
   'devices.likely': 'likely a scanner',
   'devices.colName': 'Device',
   'devices.colIds': 'VID:PID',
-  'devices.colUsage': 'Usage page',
+  'devices.colUsage': 'How it sends data',
   'devices.guideTitle': 'Switch the scanner to HID POS mode',
   'devices.guide1': 'In keyboard mode a scanner loses Vietnamese accents, and on Windows the app cannot read it directly.',
   'devices.guide2': 'In the scanner\'s manual find "USB HID POS" (Honeywell: "HID POS"; Newland: "USB HID-POS").',
@@ -354,11 +358,9 @@ export const en: Record<MessageKey, string> = {
   'docs.colHash': 'Check code',
   'docs.colSigned': 'Signed',
   'docs.open': 'Open to print',
-  'docs.downloaded': 'The PDF was downloaded; open it to print.',
   'docs.signOff': 'Record signature',
   'docs.signOffTitle': 'Record the signature of document {number}, version {version}',
   'docs.signOffWarning': 'Once recorded, this version can never change. A list changed afterwards prints as a new version.',
-  'docs.signer': 'Signer',
   'docs.role': 'Role',
   'docs.signedOk': 'Signature recorded.',
   'docs.outdated': 'a newer version exists',
@@ -458,7 +460,6 @@ export const en: Record<MessageKey, string> = {
   'vacc.confirmBody':
     'The commune chairman (or the head of the vaccination facility) confirms the data is accurate. A confirmed list cannot be checked again.',
   'vacc.confirmProblems': '{count} doses with problems will not go to the national registry until they are fixed.',
-  'vacc.confirmBy': 'Confirmed by',
   'vacc.confirmed': 'The list is confirmed.',
   'vacc.doses': "The list's doses",
   'vacc.ok': 'Valid',
@@ -597,5 +598,71 @@ export const en: Record<MessageKey, string> = {
   'adminUnits.notSet': 'No commune chosen yet.',
   'adminUnits.saved': 'Commune saved.',
   ...chipEn,
+  'lists.returnedPartial': 'partly returned',
+  'lists.partialAlert': '{count} list(s) partly returned: the entries "being verified" must be finished and printed again.',
+  'lists.exporting': 'Exporting…',
+  'lists.exportedPartial': 'Partial result exported. Entries not handled yet are marked "being verified".',
+  'lists.partialTitle': 'The list still has {count} entries that need action',
+  'lists.partialBody': 'These entries have not been handled yet:',
+  'lists.partialHint':
+    'If you return it now, the list is "partly returned" and its deadline stays on until the other entries are handled and a new version is printed.',
+  'lists.partialReturn': "Return a partial result (the other entries are marked 'being verified')",
+  'lists.partialBack': 'Back to the worklist',
+  'signer.title': 'Who signs the paper',
+  'signer.intro':
+    "A printed paper needs the signer's name and position (printed under the signature space). They are saved in the document format (Settings).",
+  'signer.preview': 'The signature block as printed',
+  'signer.signature': '(signature, seal)',
+  'signer.saveAndExport': 'Save and export',
+  'signer.titleTM': 'CHỦ TỊCH',
+  'signer.titleKT': 'PHÓ CHỦ TỊCH',
+  'signer.titleDirect': 'THỦ TRƯỞNG CƠ SỞ TIÊM CHỦNG',
+  'docs.notSigned': 'not signed',
+  'docs.signedByAccount': '{name} (account {account}), {at}',
+  'docs.signerIs': 'Signer: {name} (account {account}). The signature is recorded as the signed-in account.',
+  'docs.opened': "The paper opened in a new tab: use the browser's Print (Ctrl+P).",
+  'docs.openedDesktop': 'The paper is open for printing.',
+  'docs.popupBlocked': 'The browser blocked the new tab; the PDF was downloaded instead.',
+  'vacc.confirmAs': 'Confirmed by: {name} (account {account}). The confirmation is recorded as the signed-in account.',
+  'vacc.notConfirmed': 'not confirmed',
+  'correct.title': 'Propose a registry correction: row {row}',
+  'correct.intro':
+    "For each differing field, enter the right value as the papers you saw show it (the list's value by default). The package carries exactly these values.",
+  'correct.proposed': 'Correct to',
+  'correct.basis': 'Basis: the papers seen',
+  'correct.basisPlaceholder': "E.g. birth certificate no. 125/2000, the citizen's ID card",
+  'correct.sameAsRegistry': 'Same as the registry: nothing to correct.',
+  'correct.badDate': 'Cannot read the date "{value}": use day/month/year, e.g. 05/01/1990.',
+  'correct.badId': 'A personal ID has exactly 12 digits.',
+  'correct.record': 'Record the proposal (Ctrl+Enter)',
+  'correct.proposals': 'Values proposed in the update package',
+  'correct.line': '{field}: {registry} → {proposed}',
+  'entry.duplicateHint': 'Nothing to do here: this person is already on row {row}; that row carries the result.',
+  'entry.goToRow': 'Go to row {row}',
+  'entry.passportNumber': 'Passport / document number',
+  'entry.foreignHint': 'Nothing to do: foreigners are not in the population registry.',
+  'entry.openDialog': '{key}. {label}…',
+  'collect.open': 'Collect the details',
+  'collect.title': 'Collect the details of a person not in the registry: row {row}',
+  'collect.intro':
+    "Enter them from the person's papers. They go in the next update package, to be added to the population registry.",
+  'collect.idHint': 'Optional; if given, exactly 12 digits.',
+  'collect.record': 'Record (Ctrl+Enter)',
+  'collect.recorded': 'Details collected',
+  'collect.datePlaceholder': 'dd/mm/yyyy',
+  'candidates.chosen': 'Chosen',
+  'candidates.person': 'Person {n}',
+  'pkg.proposals': 'Proposed for the next package',
+  'pkg.noProposals': 'No registry corrections or newly collected people are waiting.',
+  'pkg.colPerson': 'Person',
+  'pkg.colChange': 'Change',
+  'pkg.colBy': 'Proposed by',
+  'pkg.fromList': 'list no. {listId}, row {row}',
   ...outputsEn,
+  ...securityEn,
+  ...dayEn,
+  ...reformEn,
+  ...inputEn,
+  ...speedEn,
+  ...privacyEn,
 };

@@ -1,4 +1,10 @@
+import { reformVi } from './reform-vi';
+import { privacyVi } from './privacy-vi';
+import { inputVi } from './input-vi';
+import { dayVi } from './day-vi';
+import { securityVi } from './security-vi';
 import { outputsVi } from './outputs-vi';
+import { speedVi } from './speed-vi';
 import { cliVi } from './cli-vi';
 import { chipVi } from './chip-vi';
 
@@ -83,7 +89,6 @@ export const vi = {
   'error.fileEmpty': 'Tệp "{file}" trống.',
   'error.fileTooLarge': 'Tệp "{file}" quá lớn ({size} MB, tối đa {max} MB).',
   'error.notSpreadsheet': 'Tệp "{file}" không phải bảng tính .xlsx hoặc .csv. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.',
-  'error.xlsLegacy': 'Tệp "{file}" là định dạng Excel 97–2003 (.xls). Hãy mở bằng Excel, chọn Lưu thành… và lưu dưới dạng .xlsx.',
   'error.xlsxUnreadable':
     'Không đọc được tệp "{file}": tệp hỏng hoặc có mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu và lưu lại dưới dạng .xlsx.',
   'error.zipBomb': 'Tệp "{file}" khi giải nén lớn bất thường (có thể là tệp độc hại). Không mở tệp này; hãy xin lại tệp gốc.',
@@ -291,7 +296,7 @@ export const vi = {
   'devices.likely': 'có thể là máy quét',
   'devices.colName': 'Thiết bị',
   'devices.colIds': 'Mã VID:PID',
-  'devices.colUsage': 'Usage page',
+  'devices.colUsage': 'Máy gửi dữ liệu kiểu gì',
   'devices.guideTitle': 'Chuyển máy quét sang chế độ HID POS',
   'devices.guide1': 'Máy quét ở chế độ bàn phím làm mất dấu tiếng Việt và trên Windows phần mềm không đọc trực tiếp được.',
   'devices.guide2': 'Mở sách hướng dẫn đi kèm máy quét, tìm mục "USB HID POS" (Honeywell: "HID POS"; Newland: "USB HID-POS").',
@@ -350,11 +355,9 @@ export const vi = {
   'docs.colHash': 'Mã kiểm tra',
   'docs.colSigned': 'Ký xác nhận',
   'docs.open': 'Mở để in',
-  'docs.downloaded': 'Đã tải tệp PDF; mở tệp để in.',
   'docs.signOff': 'Ghi nhận đã ký',
   'docs.signOffTitle': 'Ghi nhận chữ ký: văn bản số {number}, bản {version}',
   'docs.signOffWarning': 'Sau khi ghi nhận, bản này không thay đổi được nữa. Danh sách sửa sau đó sẽ in thành bản mới.',
-  'docs.signer': 'Người ký',
   'docs.role': 'Chức vụ',
   'docs.signedOk': 'Đã ghi nhận chữ ký.',
   'docs.outdated': 'đã có bản mới hơn',
@@ -455,7 +458,6 @@ export const vi = {
   'vacc.confirmBody':
     'Chủ tịch UBND xã (hoặc thủ trưởng cơ sở tiêm chủng) xác nhận dữ liệu là chính xác. Sau khi xác nhận, danh sách không đối chiếu lại được.',
   'vacc.confirmProblems': '{count} mũi tiêm có vấn đề sẽ không được gửi lên CSDL quốc gia cho đến khi được sửa.',
-  'vacc.confirmBy': 'Người xác nhận',
   'vacc.confirmed': 'Đã xác nhận danh sách.',
   'vacc.doses': 'Các mũi tiêm của danh sách',
   'vacc.ok': 'Hợp lệ',
@@ -591,7 +593,72 @@ export const vi = {
   'adminUnits.notSet': 'Chưa chọn xã, phường.',
   'adminUnits.saved': 'Đã lưu xã, phường.',
   ...chipVi,
+  'lists.returnedPartial': 'đã trả một phần',
+  'lists.partialAlert': 'Có {count} danh sách đã trả một phần: các dòng "Đang xác minh" cần xử lý xong rồi in lại.',
+  'lists.exporting': 'Đang xuất…',
+  'lists.exportedPartial': 'Đã xuất kết quả một phần. Các dòng chưa xử lý được ghi "Đang xác minh".',
+  'lists.partialTitle': 'Danh sách còn {count} dòng cần xử lý',
+  'lists.partialBody': 'Các dòng sau chưa được xử lý:',
+  'lists.partialHint':
+    'Nếu trả ngay, danh sách ở trạng thái "đã trả một phần" và vẫn được nhắc hạn cho đến khi xử lý xong các dòng còn lại và in bản mới.',
+  'lists.partialReturn': "Trả kết quả một phần (các dòng còn lại ghi 'Đang xác minh')",
+  'lists.partialBack': 'Quay lại xử lý',
+  'signer.title': 'Người ký văn bản',
+  'signer.intro':
+    'Văn bản in cần họ tên và chức vụ người ký (in dưới chỗ ký). Thông tin được lưu vào thể thức văn bản ở trang Cài đặt.',
+  'signer.preview': 'Khối chữ ký sẽ in',
+  'signer.signature': '(chữ ký, đóng dấu)',
+  'signer.saveAndExport': 'Lưu và xuất kết quả',
+  'signer.titleTM': 'CHỦ TỊCH',
+  'signer.titleKT': 'PHÓ CHỦ TỊCH',
+  'signer.titleDirect': 'THỦ TRƯỞNG CƠ SỞ TIÊM CHỦNG',
+  'docs.notSigned': 'chưa ký',
+  'docs.signedByAccount': '{name} (tài khoản {account}), {at}',
+  'docs.signerIs': 'Người ký: {name} (tài khoản {account}). Chữ ký được ghi nhận theo tài khoản đang đăng nhập.',
+  'docs.opened': 'Đã mở văn bản trong thẻ mới: dùng lệnh In của trình duyệt (Ctrl+P).',
+  'docs.openedDesktop': 'Đã mở văn bản để in.',
+  'docs.popupBlocked': 'Trình duyệt chặn mở thẻ mới; tệp PDF đã được tải xuống để in.',
+  'vacc.confirmAs': 'Người xác nhận: {name} (tài khoản {account}). Xác nhận được ghi theo tài khoản đang đăng nhập.',
+  'vacc.notConfirmed': 'chưa xác nhận',
+  'correct.title': 'Đề nghị sửa CSDL: dòng {row}',
+  'correct.intro':
+    'Với mỗi thông tin khác nhau, ghi giá trị đúng theo giấy tờ đã xem (mặc định là giá trị của danh sách). Gói cập nhật mang đúng các giá trị này.',
+  'correct.proposed': 'Đề nghị sửa thành',
+  'correct.basis': 'Căn cứ: giấy tờ đã xem',
+  'correct.basisPlaceholder': 'Ví dụ: Giấy khai sinh số 125/2000, thẻ CCCD của công dân',
+  'correct.sameAsRegistry': 'Giống giá trị trong CSDL: không có gì để sửa.',
+  'correct.badDate': 'Ngày "{value}" không đọc được: dùng dạng ngày/tháng/năm, ví dụ 05/01/1990.',
+  'correct.badId': 'Số định danh cần đúng 12 chữ số.',
+  'correct.record': 'Ghi nhận đề nghị (Ctrl+Enter)',
+  'correct.proposals': 'Giá trị đề nghị gửi trong gói cập nhật',
+  'correct.line': '{field}: {registry} → {proposed}',
+  'entry.duplicateHint': 'Không cần xử lý riêng: người này đã có ở dòng {row}; kết quả theo dòng đó.',
+  'entry.goToRow': 'Đến dòng {row}',
+  'entry.passportNumber': 'Số hộ chiếu / giấy tờ',
+  'entry.foreignHint': 'Không cần xử lý: người nước ngoài không có trong CSDL dân cư.',
+  'entry.openDialog': '{key}. {label}…',
+  'collect.open': 'Thu thập thông tin',
+  'collect.title': 'Thu thập thông tin người chưa có trong CSDL: dòng {row}',
+  'collect.intro': 'Ghi theo giấy tờ của người dân. Thông tin được gửi trong gói cập nhật tiếp theo để bổ sung vào CSDL dân cư.',
+  'collect.idHint': 'Không bắt buộc; nếu có thì đúng 12 chữ số.',
+  'collect.record': 'Ghi nhận (Ctrl+Enter)',
+  'collect.recorded': 'Thông tin đã thu thập',
+  'collect.datePlaceholder': 'ngày/tháng/năm',
+  'candidates.chosen': 'Đã chọn',
+  'candidates.person': 'Người {n}',
+  'pkg.proposals': 'Đề nghị gửi trong gói tiếp theo',
+  'pkg.noProposals': 'Không có đề nghị sửa CSDL hay người thu thập mới nào đang chờ.',
+  'pkg.colPerson': 'Người',
+  'pkg.colChange': 'Nội dung',
+  'pkg.colBy': 'Người đề nghị',
+  'pkg.fromList': 'danh sách số {listId}, dòng {row}',
   ...outputsVi,
+  ...securityVi,
+  ...dayVi,
+  ...reformVi,
+  ...inputVi,
+  ...speedVi,
+  ...privacyVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

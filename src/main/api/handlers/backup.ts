@@ -36,6 +36,8 @@ export function backupHandlers(ctx: ApiContext): DomainHandlers<typeof BACKUP_CH
       const made = createBackup(db, folder.value, ctx.keys, ctx.clock());
       if (!made.ok) return made;
       setSetting(db, 'last-backup-file', made.value.file);
+      // The copy was checked whole; the file itself is too, in the background (indexes against tables).
+      void ctx.health.check('full');
       return ok(backupState(db));
     },
     'backup-list': () => {

@@ -9,6 +9,11 @@ import { migration0007 } from './0007-audit';
 import { migration0008 } from './0008-users';
 import { migration0009 } from './0009-janssen-booster';
 import { migration0010 } from './0010-accountable-returns';
+import { migration0011 } from './0011-access-log';
+import { migration0012 } from './0012-list-titles';
+import { migration0013 } from './0013-chip-visits';
+import { migration0014 } from './0014-document-files';
+import { migration0015 } from './0015-bounded-values';
 
 /** Every migration, in order. Append only: never edit or reorder a released step. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +27,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
+  migration0012,
+  migration0013,
+  migration0014,
+  migration0015,
 ];
