@@ -15,11 +15,13 @@ export interface CommuneSetting {
 
 export const ADMIN_UNITS_CHANNELS = {
   'admin-units-search': channel<readonly CommuneOption[]>()({
+    effect: 'reads',
     request: z.object({ query: z.string().trim().min(1).max(80), limit: z.number().int().min(1).max(50).optional() }).strict(),
     roles: EVERYONE,
   }),
-  'admin-units-commune': channel<CommuneSetting>()({ request: noFields, roles: EVERYONE }),
+  'admin-units-commune': channel<CommuneSetting>()({ effect: 'reads', request: noFields, roles: EVERYONE }),
   'admin-units-commune-set': channel<CommuneSetting>()({
+    effect: 'writes',
     request: z.object({ code: z.string().regex(/^\d{5}$/) }).strict(),
     roles: ADMIN,
   }),

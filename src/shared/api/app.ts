@@ -19,12 +19,13 @@ export interface AppInfo {
 }
 
 export const APP_CHANNELS = {
-  'app-info': channel<AppInfo>()({ request: noFields, roles: 'public' }),
+  'app-info': channel<AppInfo>()({ effect: 'reads', request: noFields, roles: 'public' }),
   'settings-set-locale': channel<AppInfo>()({
+    effect: 'writes',
     request: z.object({ locale: z.enum(['vi', 'en']) }).strict(),
     roles: EVERYONE,
   }),
-  'demo-load': channel<{ readonly count: number }>()({ request: noFields, roles: POLICE }),
-  'demo-dismiss': channel<AppInfo>()({ request: noFields, roles: EVERYONE }),
-  'demo-remove': channel<{ readonly count: number }>()({ request: noFields, roles: POLICE }),
+  'demo-load': channel<{ readonly count: number }>()({ effect: 'writes', request: noFields, roles: POLICE }),
+  'demo-dismiss': channel<AppInfo>()({ effect: 'writes', request: noFields, roles: EVERYONE }),
+  'demo-remove': channel<{ readonly count: number }>()({ effect: 'writes', request: noFields, roles: POLICE }),
 } as const;

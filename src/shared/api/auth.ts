@@ -35,36 +35,43 @@ const username = z
 const displayName = z.string().trim().min(1).max(120);
 
 export const AUTH_CHANNELS = {
-  'auth-status': channel<AuthStatus>()({ request: noFields, roles: 'public' }),
+  'auth-status': channel<AuthStatus>()({ effect: 'reads', request: noFields, roles: 'public' }),
   'auth-setup': channel<AuthStatus>()({
+    effect: 'writes',
     request: z.object({ username, displayName, password }).strict(),
     roles: 'public',
   }),
   'auth-login': channel<AuthStatus>()({
+    effect: 'recovery',
     request: z.object({ username: z.string().trim().min(1).max(50), password }).strict(),
     roles: 'public',
   }),
-  'auth-logout': channel<AuthStatus>()({ request: noFields, roles: 'public' }),
+  'auth-logout': channel<AuthStatus>()({ effect: 'recovery', request: noFields, roles: 'public' }),
   'auth-recover': channel<AuthStatus>()({
+    effect: 'recovery',
     request: z.object({ code: z.string().trim().min(16).max(60), username, password }).strict(),
     roles: 'public',
   }),
-  'users-list': channel<readonly UserView[]>()({ request: noFields, roles: ADMIN }),
+  'users-list': channel<readonly UserView[]>()({ effect: 'reads', request: noFields, roles: ADMIN }),
   'users-add': channel<readonly UserView[]>()({
+    effect: 'writes',
     request: z.object({ username, displayName, role: z.enum(ROLES), password }).strict(),
     roles: ADMIN,
   }),
   'users-reset-password': channel<readonly UserView[]>()({
+    effect: 'writes',
     request: z.object({ username, password }).strict(),
     roles: ADMIN,
   }),
   'users-set-role': channel<readonly UserView[]>()({
+    effect: 'writes',
     request: z.object({ username, role: z.enum(ROLES) }).strict(),
     roles: ADMIN,
   }),
   'users-set-disabled': channel<readonly UserView[]>()({
+    effect: 'writes',
     request: z.object({ username, disabled: z.boolean() }).strict(),
     roles: ADMIN,
   }),
-  'keys-new-recovery-code': channel<{ readonly recoveryCode: string }>()({ request: noFields, roles: ADMIN }),
+  'keys-new-recovery-code': channel<{ readonly recoveryCode: string }>()({ effect: 'writes', request: noFields, roles: ADMIN }),
 } as const;

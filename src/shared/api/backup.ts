@@ -31,13 +31,15 @@ export interface BackupPreview {
 const backupName = z.object({ name: z.string().regex(/^doichieu-sao-luu-\d{8}-\d{6}\.sqlite$/) }).strict();
 
 export const BACKUP_CHANNELS = {
-  'backup-state': channel<BackupState>()({ request: noFields, roles: ADMIN }),
+  'backup-state': channel<BackupState>()({ effect: 'reads', request: noFields, roles: ADMIN }),
+  // The folder is where the backup to restore is found: one setting, needed to get out of the damage.
   'backup-set-folder': channel<BackupState>()({
+    effect: 'recovery',
     request: z.object({ folder: z.string().trim().min(1).max(500) }).strict(),
     roles: ADMIN,
   }),
-  'backup-now': channel<BackupState>()({ request: noFields, roles: ADMIN }),
-  'backup-list': channel<readonly BackupFile[]>()({ request: noFields, roles: ADMIN }),
-  'backup-preview': channel<BackupPreview>()({ request: backupName, roles: ADMIN }),
-  'backup-restore': channel<BackupPreview>()({ request: backupName, roles: ADMIN }),
+  'backup-now': channel<BackupState>()({ effect: 'writes', request: noFields, roles: ADMIN }),
+  'backup-list': channel<readonly BackupFile[]>()({ effect: 'reads', request: noFields, roles: ADMIN }),
+  'backup-preview': channel<BackupPreview>()({ effect: 'reads', request: backupName, roles: ADMIN }),
+  'backup-restore': channel<BackupPreview>()({ effect: 'recovery', request: backupName, roles: ADMIN }),
 } as const;

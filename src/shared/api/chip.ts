@@ -69,18 +69,21 @@ export const keySource = z.discriminatedUnion('kind', [
 ]);
 
 export const CHIP_CHANNELS = {
-  'chip-readers': channel<ChipReadersState>()({ request: noFields, roles: CHIP_DESK }),
+  'chip-readers': channel<ChipReadersState>()({ effect: 'reads', request: noFields, roles: CHIP_DESK }),
   'chip-choose': channel<ChipReadersState>()({
+    effect: 'writes',
     request: z.object({ reader: z.string().max(200).nullable() }).strict(),
     roles: CHIP_DESK,
   }),
   'chip-read': channel<ChipRead>()({
+    effect: 'writes',
     request: z.object({ key: keySource, reader: z.string().max(200).optional() }).strict(),
     roles: CHIP_DESK,
   }),
   /** The key typed on the lookup page, for the card placed (or to be placed) on the reader. */
-  'chip-key': channel<ChipKeyAnswer>()({ request: z.object({ key: keySource }).strict(), roles: CHIP_DESK }),
+  'chip-key': channel<ChipKeyAnswer>()({ effect: 'reads', request: z.object({ key: keySource }).strict(), roles: CHIP_DESK }),
   'chip-csca-install': channel<CscaInstallResult>()({
+    effect: 'writes',
     request: z.object({ fileName, data: bytes }).strict(),
     roles: ADMIN_ONLY,
   }),

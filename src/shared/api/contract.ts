@@ -10,7 +10,7 @@ import { APP_CHANNELS } from './app';
 import { AUTH_CHANNELS } from './auth';
 import { BACKUP_CHANNELS } from './backup';
 import { CHIP_CHANNELS } from './chip';
-import type { Access, ApiResponse } from './define';
+import type { Access, ApiResponse, ChannelEffect } from './define';
 import { DEVICES_CHANNELS } from './devices';
 import { DOCUMENTS_CHANNELS } from './documents';
 import { HEALTH_CHANNELS } from './health';
@@ -59,6 +59,9 @@ function mapChannels<T>(pick: <C extends Channel>(channel: C) => T): { readonly 
 export const requestSchemas = mapChannels((c) => CONTRACT[c].request as z.ZodType) as {
   readonly [C in Channel]: Contract[C]['request'];
 };
+
+/** What each channel does to the database (reads, writes, recovery). */
+export const CHANNEL_EFFECTS: { readonly [C in Channel]: ChannelEffect } = mapChannels((c) => CONTRACT[c].effect);
 
 /** Who may use each channel. */
 export const CHANNEL_ROLES: { readonly [C in Channel]: Access } = mapChannels((c) => CONTRACT[c].roles);

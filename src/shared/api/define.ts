@@ -1,6 +1,6 @@
 /**
- * How a channel is declared: one record per channel holds its request schema, the roles that may
- * use it and (as a type only) its response. Everything else — the channel list, the schema map,
+ * How a channel is declared: one record per channel holds what it does to the database, its request
+ * schema, the roles that may use it and (as a type only) its response. Everything else — the channel list, the schema map,
  * the role map, the response map, the handler and client types — is derived from these records.
  */
 import { z } from 'zod';
@@ -14,16 +14,26 @@ import { MAX_FILE_BYTES } from '../limits';
  */
 export type Access = 'public' | readonly Role[] | { readonly only: readonly Role[] };
 
+/**
+ * What a channel does to the database, for the read-only state of a damaged file: `reads` writes
+ * nothing; `writes` changes it (settings, the audit trail, the access log of a look-up included)
+ * and is refused while the file is damaged; `recovery` writes too but is how the office gets out of
+ * that state (signing in and out, restoring a backup), so it always answers.
+ */
+export type ChannelEffect = 'reads' | 'writes' | 'recovery';
+
 export interface ChannelSpec<Request extends z.ZodType, Response> {
+  readonly effect: ChannelEffect;
   readonly request: Request;
   readonly roles: Access;
   /** Carried as a type only; the value is never read. */
   readonly response: Response;
 }
 
-/** Declares one channel: `channel<ResponseType>()({ request, roles })`. */
+/** Declares one channel: `channel<ResponseType>()({ effect, request, roles })`. */
 export function channel<Response>() {
   return <Request extends z.ZodType>(spec: {
+    readonly effect: ChannelEffect;
     readonly request: Request;
     readonly roles: Access;
   }): ChannelSpec<Request, Response> => ({

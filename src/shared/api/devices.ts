@@ -61,8 +61,9 @@ export interface DevicesState {
 }
 
 export const DEVICES_CHANNELS = {
-  'devices-list': channel<DevicesState>()({ request: noFields, roles: EVERYONE }),
+  'devices-list': channel<DevicesState>()({ effect: 'reads', request: noFields, roles: EVERYONE }),
   'devices-choose': channel<DevicesState>()({
+    effect: 'writes',
     request: z
       .object({
         vendorId: z.number().int().min(0).max(0xffff),
@@ -73,6 +74,7 @@ export const DEVICES_CHANNELS = {
     roles: POLICE,
   }),
   'devices-choose-serial': channel<DevicesState>()({
+    effect: 'writes',
     request: z
       .object({
         path: z.string().trim().min(1).max(200),
@@ -82,10 +84,11 @@ export const DEVICES_CHANNELS = {
       .strict(),
     roles: POLICE,
   }),
-  'devices-forget': channel<DevicesState>()({ request: noFields, roles: POLICE }),
+  'devices-forget': channel<DevicesState>()({ effect: 'writes', request: noFields, roles: POLICE }),
   'scanner-next': channel<{ readonly scans: readonly ScanEvent[]; readonly status: ScannerStatus }>()({
+    effect: 'reads',
     request: z.object({ after: z.number().int().min(0), waitMs: z.number().int().min(0).max(SCANNER_WAIT_MAX_MS) }).strict(),
     roles: EVERYONE,
   }),
-  'scanner-demo': channel<{ readonly fullName: string }>()({ request: noFields, roles: EVERYONE }),
+  'scanner-demo': channel<{ readonly fullName: string }>()({ effect: 'reads', request: noFields, roles: EVERYONE }),
 } as const;

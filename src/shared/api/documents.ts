@@ -89,30 +89,36 @@ const documentId = z.object({ documentId: rowId }).strict();
 
 export const DOCUMENTS_CHANNELS = {
   'documents-list': channel<readonly DocumentVersionView[]>()({
+    effect: 'reads',
     request: z.object({ listId: rowId }).strict(),
     roles: EVERYONE,
   }),
-  'documents-pdf': channel<ExportedFile>()({ request: documentId, roles: EVERYONE }),
+  'documents-pdf': channel<ExportedFile>()({ effect: 'writes', request: documentId, roles: EVERYONE }),
   'documents-open': channel<{ readonly opened: boolean; readonly file: ExportedFile | null }>()({
+    effect: 'writes',
     request: documentId,
     roles: EVERYONE,
   }),
   'documents-signoff': channel<DocumentVersionView>()({
+    effect: 'writes',
     // Recorded as the signed-in chairman: no name is typed, and no one signs on their behalf.
     request: z.object({ documentId: rowId, role: z.enum(['chairman', 'facility_head']) }).strict(),
     roles: SIGNER,
   }),
   'documents-verify': channel<DocumentVerification & { readonly message: string; readonly stored: StoredPaper | null }>()({
+    effect: 'reads',
     request: z.object({ text: z.string().min(1).max(1000) }).strict(),
     roles: EVERYONE,
   }),
-  'letterhead-get': channel<Letterhead>()({ request: noFields, roles: EVERYONE }),
+  'letterhead-get': channel<Letterhead>()({ effect: 'reads', request: noFields, roles: EVERYONE }),
   'letterhead-set': channel<Letterhead>()({
+    effect: 'writes',
     request: z.object({ letterhead: letterheadSchema }).strict(),
     roles: ADMIN,
   }),
   // Asked at the first print when the settings have no signer: whoever prints may fill it in.
   'letterhead-set-signer': channel<Letterhead>()({
+    effect: 'writes',
     request: z
       .object({
         signForm: z.enum(['TM', 'KT', 'direct']),

@@ -18,5 +18,5 @@ export interface DatabaseHealthView {
 }
 
 export const HEALTH_CHANNELS = {
-  'db-health': channel<DatabaseHealthView>()({ request: noFields, roles: EVERYONE }),
+  'db-health': channel<DatabaseHealthView>()({ effect: 'reads', request: noFields, roles: EVERYONE }),
 } as const;

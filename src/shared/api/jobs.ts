@@ -21,6 +21,7 @@ export type JobStatus =
 const job = z.object({ jobId: id }).strict();
 
 export const JOBS_CHANNELS = {
-  'job-status': channel<JobStatus>()({ request: job, roles: EVERYONE }),
-  'job-cancel': channel<JobStatus>()({ request: job, roles: EVERYONE }),
+  'job-status': channel<JobStatus>()({ effect: 'reads', request: job, roles: EVERYONE }),
+  // Stops a running job (an import): writes nothing itself, and is welcome on a damaged file.
+  'job-cancel': channel<JobStatus>()({ effect: 'reads', request: job, roles: EVERYONE }),
 } as const;

@@ -148,14 +148,17 @@ const newResident = z
 
 export const LISTS_CHANNELS = {
   'lists-preview': channel<ListPreview>()({
+    effect: 'reads',
     request: z.object({ fileName, data: bytes, source: z.string().max(200) }).strict(),
     roles: LISTS,
   }),
   'lists-revalidate': channel<ListPreview>()({
+    effect: 'reads',
     request: z.object({ previewId: id, mapping: listMappingSchema }).strict(),
     roles: LISTS,
   }),
   'lists-import': channel<{ readonly jobId: string }>()({
+    effect: 'writes',
     request: z
       .object({
         previewId: id,
@@ -168,13 +171,15 @@ export const LISTS_CHANNELS = {
       .strict(),
     roles: LISTS,
   }),
-  'lists-all': channel<readonly ListSummary[]>()({ request: noFields, roles: EVERYONE }),
+  'lists-all': channel<readonly ListSummary[]>()({ effect: 'reads', request: noFields, roles: EVERYONE }),
   'lists-get': channel<{ readonly list: ListSummary; readonly entries: readonly EntryView[] }>()({
+    effect: 'reads',
     request: listId,
     roles: EVERYONE,
   }),
-  'lists-check': channel<ListSummary>()({ request: listId, roles: LISTS }),
+  'lists-check': channel<ListSummary>()({ effect: 'writes', request: listId, roles: LISTS }),
   'lists-resolve': channel<EntryView>()({
+    effect: 'writes',
     request: z
       .object({
         entryId: rowId,
@@ -198,8 +203,9 @@ export const LISTS_CHANNELS = {
       .strict(),
     roles: POLICE,
   }),
-  'lists-unresolve': channel<EntryView>()({ request: z.object({ entryId: rowId }).strict(), roles: POLICE }),
+  'lists-unresolve': channel<EntryView>()({ effect: 'writes', request: z.object({ entryId: rowId }).strict(), roles: POLICE }),
   'lists-export': channel<{ readonly files: readonly ExportedFile[]; readonly document: DocumentVersionView }>()({
+    effect: 'writes',
     /** `partial`: return now although entries still need action; they are printed as still being verified. */
     request: z.object({ listId: rowId, partial: z.boolean().optional() }).strict(),
     roles: LISTS,

@@ -82,6 +82,7 @@ const visitsQuery = z
 
 export const LOOKUP_CHANNELS = {
   'lookup-scan': channel<LookupResult>()({
+    effect: 'writes',
     request: z
       .object({
         text: z.string().min(1).max(1000),
@@ -96,12 +97,14 @@ export const LOOKUP_CHANNELS = {
    * the desk logged for this card's QR or MRZ scan a moment before, which becomes the chip's.
    */
   'lookup-chip': channel<LookupResult>()({
+    effect: 'writes',
     request: z.object({ readId: rowId, place, direction, visitId: rowId.optional() }).strict(),
     roles: LISTS,
   }),
-  'checkpoint-visits': channel<readonly CheckpointVisit[]>()({ request: visitsQuery, roles: POLICE }),
-  'checkpoint-export': channel<ExportedFile>()({ request: visitsQuery, roles: POLICE }),
+  'checkpoint-visits': channel<readonly CheckpointVisit[]>()({ effect: 'reads', request: visitsQuery, roles: POLICE }),
+  'checkpoint-export': channel<ExportedFile>()({ effect: 'writes', request: visitsQuery, roles: POLICE }),
   'qr-parse': channel<{ readonly fullName: string; readonly personalId: string; readonly warnings: readonly string[] }>()({
+    effect: 'reads',
     request: z.object({ text: z.string().min(1).max(1000) }).strict(),
     roles: EVERYONE,
   }),

@@ -65,20 +65,24 @@ export interface PackageVerification {
 }
 
 export const PACKAGES_CHANNELS = {
-  'packages-state': channel<PackagesState>()({ request: noFields, roles: EVERYONE }),
+  'packages-state': channel<PackagesState>()({ effect: 'reads', request: noFields, roles: EVERYONE }),
   'packages-export': channel<{ readonly file: ExportedFile; readonly package: PackageView }>()({
+    effect: 'writes',
     request: noFields,
     roles: POLICE,
   }),
   'packages-file': channel<ExportedFile>()({
+    effect: 'reads',
     request: z.object({ sequence: z.number().int().min(1).max(1_000_000) }).strict(),
     roles: POLICE,
   }),
   'packages-verify': channel<PackageVerification>()({
+    effect: 'reads',
     request: z.object({ fileName: z.string().max(260), data: bytes }).strict(),
     roles: EVERYONE,
   }),
   'packages-ack': channel<{ readonly packageId: string; readonly accepted: number; readonly rejected: number }>()({
+    effect: 'writes',
     request: z
       .object({
         fileName: z.string().max(260),
@@ -90,6 +94,7 @@ export const PACKAGES_CHANNELS = {
     roles: POLICE,
   }),
   'packages-registry-key-set': channel<readonly RegistryKeyView[]>()({
+    effect: 'writes',
     // A PEM public key or the raw 32 bytes in base64.
     request: z.object({ name: z.string().max(200), publicKey: z.string().min(1).max(2000) }).strict(),
     roles: ADMIN,

@@ -130,11 +130,12 @@ const accessQuery = z
   .strict();
 
 export const PRIVACY_CHANNELS = {
-  'access-log': channel<readonly AccessEntryView[]>()({ request: accessQuery, roles: ADMIN }),
-  'access-export': channel<ExportedFile>()({ request: accessQuery, roles: ADMIN }),
-  'access-verify': channel<AccessVerification>()({ request: noFields, roles: ADMIN }),
-  'retention-state': channel<RetentionState>()({ request: noFields, roles: ADMIN }),
+  'access-log': channel<readonly AccessEntryView[]>()({ effect: 'reads', request: accessQuery, roles: ADMIN }),
+  'access-export': channel<ExportedFile>()({ effect: 'writes', request: accessQuery, roles: ADMIN }),
+  'access-verify': channel<AccessVerification>()({ effect: 'reads', request: noFields, roles: ADMIN }),
+  'retention-state': channel<RetentionState>()({ effect: 'reads', request: noFields, roles: ADMIN }),
   'retention-set': channel<RetentionState>()({
+    effect: 'writes',
     request: z
       .object({
         visitsDays: days(RETENTION_LIMITS.visitsDays),
@@ -144,12 +145,13 @@ export const PRIVACY_CHANNELS = {
       .strict(),
     roles: ADMIN,
   }),
-  'retention-run': channel<RetentionState>()({ request: noFields, roles: ADMIN }),
-  'citizen-report': channel<PrintedFile>()({ request: z.object({ residentId }).strict(), roles: POLICE }),
+  'retention-run': channel<RetentionState>()({ effect: 'writes', request: noFields, roles: ADMIN }),
+  'citizen-report': channel<PrintedFile>()({ effect: 'writes', request: z.object({ residentId }).strict(), roles: POLICE }),
   'citizen-delete-visits': channel<{ readonly deleted: number }>()({
+    effect: 'writes',
     request: z.object({ residentId }).strict(),
     roles: POLICE,
   }),
-  'processing-record': channel<ProcessingRecord>()({ request: noFields, roles: ADMIN }),
-  'processing-record-pdf': channel<PrintedFile>()({ request: noFields, roles: ADMIN }),
+  'processing-record': channel<ProcessingRecord>()({ effect: 'reads', request: noFields, roles: ADMIN }),
+  'processing-record-pdf': channel<PrintedFile>()({ effect: 'reads', request: noFields, roles: ADMIN }),
 } as const;

@@ -53,14 +53,17 @@ const mappingSchema = z
 
 export const REGISTRY_CHANNELS = {
   'registry-preview': channel<ImportPreview>()({
+    effect: 'reads',
     request: z.object({ fileName, data: bytes }).strict(),
     roles: POLICE,
   }),
   'registry-revalidate': channel<ImportPreview>()({
+    effect: 'reads',
     request: z.object({ previewId: id, mapping: mappingSchema }).strict(),
     roles: POLICE,
   }),
   'registry-import-start': channel<{ readonly jobId: string }>()({
+    effect: 'writes',
     request: z
       .object({
         previewId: id,
@@ -73,11 +76,13 @@ export const REGISTRY_CHANNELS = {
     roles: POLICE,
   }),
   'registry-find': channel<readonly ResidentView[]>()({
+    effect: 'writes',
     request: z.object({ text: z.string().max(200), birthYear: z.number().int().min(1800).max(2200).optional() }).strict(),
     roles: EVERYONE,
   }),
   // The search screen: one page of every match, and how many there are.
   'registry-search': channel<{ readonly residents: readonly ResidentView[]; readonly total: number }>()({
+    effect: 'writes',
     request: z
       .object({
         text: z.string().max(200),
@@ -89,6 +94,7 @@ export const REGISTRY_CHANNELS = {
     roles: EVERYONE,
   }),
   'registry-errors-xlsx': channel<ExportedFile>()({
+    effect: 'reads',
     request: z
       .object({
         fileName,

@@ -73,6 +73,7 @@ export interface ResidentCard {
 export const RESIDENTS_CHANNELS = {
   /** Opening a card is a look-up: it is written to the access log (`from` says where it was opened). */
   'residents-card': channel<ResidentCard>()({
+    effect: 'writes',
     request: z.object({ residentId, from: z.enum(['search', 'list', 'desk']).optional(), listId: rowId.optional() }).strict(),
     roles: EVERYONE,
   }),

@@ -68,25 +68,30 @@ const product = z
 
 export const VACCINATION_CHANNELS = {
   'vaccination-doses': channel<readonly VaccinationView[]>()({
+    effect: 'reads',
     request: z.object({ listId: rowId }).strict(),
     roles: EVERYONE,
   }),
   'vaccination-confirm': channel<ListConfirmation>()({
+    effect: 'writes',
     // Recorded as the signed-in chairman (or facility head): no name is typed.
     request: z.object({ listId: rowId }).strict(),
     roles: SIGNER,
   }),
   'vaccination-manual': channel<{ readonly listId: number }>()({
+    effect: 'writes',
     request: z.object({ rows: z.array(manualRow).min(1).max(500) }).strict(),
     roles: LISTS,
   }),
-  'vaccine-products': channel<readonly VaccineProduct[]>()({ request: noFields, roles: EVERYONE }),
+  'vaccine-products': channel<readonly VaccineProduct[]>()({ effect: 'reads', request: noFields, roles: EVERYONE }),
   'vaccine-product-save': channel<readonly VaccineProduct[]>()({
+    effect: 'writes',
     request: z.object({ product }).strict(),
     roles: ADMIN,
   }),
-  'infections-list': channel<readonly InfectionView[]>()({ request: noFields, roles: EVERYONE }),
+  'infections-list': channel<readonly InfectionView[]>()({ effect: 'reads', request: noFields, roles: EVERYONE }),
   'infections-add': channel<InfectionView>()({
+    effect: 'writes',
     request: z
       .object({
         personalId: z.string().trim().min(1).max(20),
