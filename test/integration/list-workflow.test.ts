@@ -305,7 +305,9 @@ describe('doichieu list', () => {
       const xlsx = join(dir, 'kq.xlsx');
       const pdf = join(dir, 'kq.pdf');
       // Entries still need action: refused with the counts, nothing printed.
-      expect(await runCli(['list', 'export', '1', '--xlsx', xlsx, '--pdf', pdf, '--db', dbFile, '--json'], run.io)).toBe(1);
+      // (A signer given with a refused export is not kept either: refused input changes nothing.)
+      const refused = ['list', 'export', '1', '--xlsx', xlsx, '--pdf', pdf, '--signer', 'Người Khác', '--db', dbFile, '--json'];
+      expect(await runCli(refused, run.io)).toBe(1);
       expect(run.out.stderr).toMatch(/còn 149 dòng cần xử lý \(Sai lệch: 111; Không có trong CSDL: 38\)/);
       expect(existsSync(pdf)).toBe(false);
       run = io();
@@ -327,6 +329,7 @@ describe('doichieu list', () => {
       expect(text).toContain('Triệu Tiến Đạt');
       expect(text).not.toContain('TRIỆU TIẾN ĐẠT');
       expect(text).toContain('Hoàng Văn Chủ');
+      expect(text).not.toContain('Người Khác');
       expect(text).toMatch(/Số định danh \//);
       expect(text).toMatch(/số hộ chiếu/);
       // Nguyễn Thị Khoa is the 9th person on the paper and again the 64th.

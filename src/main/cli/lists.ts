@@ -5,7 +5,6 @@ import type { ExportedFile } from '../../shared/api-contract';
 import { LIST_KINDS } from '../../shared/lists/fields';
 import { ENTRY_STATUSES } from '../../shared/verification/vocabulary';
 import type { ListCheckResult } from '../lists/check-list';
-import { readLetterhead, saveLetterhead } from '../documents/documents';
 import { writeFileAtomic } from '../fs/write-file-atomic';
 import { prepareListExport } from '../lists/export-list';
 import { importParsedList } from '../lists/import-list';
@@ -66,12 +65,13 @@ function checkList(ctx: CliContext): number {
 async function exportListFiles(ctx: CliContext): Promise<number> {
   const listId = listIdArgument(ctx);
   const db = ctx.database();
-  const signer = ctx.option('signer')?.trim();
-  // The paper needs its signer's name: given once here, it is kept in the letterhead like the app's.
-  if (signer) saveLetterhead(db, { ...readLetterhead(db), signerName: signer }, ctx.io.now());
+  // The paper needs its signer's name: given once here, it is kept in the letterhead once it prints.
+  const signer = ctx.option('signer')?.trim() || undefined;
   const actor = ctx.actor();
   const by = actor.kind === 'user' ? actor.user.displayName : (ctx.option('by') ?? null);
-  const prepared = unwrap(await prepareListExport(db, listId, ctx.locale, ctx.io.now(), { by, partial: ctx.flag('partial') }));
+  const prepared = unwrap(
+    await prepareListExport(db, listId, ctx.locale, ctx.io.now(), { by, partial: ctx.flag('partial'), signerName: signer }),
+  );
   const xlsxPath = ctx.option('xlsx');
   const pdfPath = ctx.option('pdf');
   const [xlsx, pdf] = prepared.files as [ExportedFile, ExportedFile];

@@ -14,6 +14,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { Db } from '../db/open-database';
 import { writeTransactionResult } from '../db/write-transaction';
 import { contentHash, currentContent, printedBody, type DocumentContent, type StoredDocument } from './content';
+import type { Letterhead } from '../../shared/documents/letterhead';
 import { readLetterhead } from './documents';
 import { documentPdf } from './state-pdf';
 
@@ -83,9 +84,14 @@ export async function prepareReprint(db: Db, document: StoredDocument, listId: n
 }
 
 /** What printing the list now gives (nothing recorded yet); null: no such list. */
-export async function preparePrint(db: Db, listId: number, now: Date): Promise<PreparedPrint | null> {
+export async function preparePrint(
+  db: Db,
+  listId: number,
+  now: Date,
+  letterhead: Letterhead = readLetterhead(db),
+): Promise<PreparedPrint | null> {
   const issuedOn = vietnamToday(now);
-  const content = currentContent(db, listId, issuedOn, readLetterhead(db), now);
+  const content = currentContent(db, listId, issuedOn, letterhead, now);
   if (content === null) return null;
   const latest = latestRow(db, listId);
   const basedOn = latest?.version ?? 0;

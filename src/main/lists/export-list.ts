@@ -8,7 +8,7 @@ import type { DocumentVersionView, EntryView, ExportedFile } from '../../shared/
 import { translate, type Locale, type MessageKey } from '../../shared/i18n';
 import type { Db } from '../db/open-database';
 import { writeTransactionResult } from '../db/write-transaction';
-import { documentVersions, readLetterhead } from '../documents/documents';
+import { documentVersions, readLetterhead, saveLetterhead } from '../documents/documents';
 import { commitPrint, preparePrint } from '../documents/print-version';
 import { documentFileName } from '../documents/state-pdf';
 import { recordListExport } from '../privacy/export-access';
@@ -120,6 +120,8 @@ export interface ExportOptions {
   readonly by: string | null;
   /** Return now although entries still need action: they are printed as still being verified. */
   readonly partial?: boolean;
+  /** The signer's name, given with this print (the CLI's --signer): kept in the letterhead once it prints. */
+  readonly signerName?: string;
 }
 
 /** "Sai lệch: 3; Không có trong CSDL: 2": the open entries by status. */
@@ -155,8 +157,10 @@ export async function prepareListExport(
   if (!list || !summary) return fail('list.notFound', { listId });
   if (summary.open > 0 && !options.partial)
     return fail('list.openEntries', { listId, open: summary.open, detail: openDetail(summary.openByStatus, locale) });
-  if (readLetterhead(db).signerName.trim() === '') return fail('doc.signerMissing');
-  const printed = (await preparePrint(db, listId, now))!;
+  const saved = readLetterhead(db);
+  const letterhead = options.signerName ? { ...saved, signerName: options.signerName } : saved;
+  if (letterhead.signerName.trim() === '') return fail('doc.signerMissing');
+  const printed = (await preparePrint(db, listId, now, letterhead))!;
   const entries = listEntries(db, listId);
   const cells = db
     .prepare<[number], { row: number; cells: string }>('SELECT row, cells FROM list_entries WHERE list_id = ?')
@@ -171,6 +175,7 @@ export async function prepareListExport(
     writeTransactionResult(db, (): Result<ListExport> => {
       const document = commitPrint(db, printed, options.by, now);
       if (!document.ok) return document;
+      if (letterhead !== saved) saveLetterhead(db, letterhead, now);
       recordListExport(db, listId, now);
       db.prepare('UPDATE lists SET returned_at = coalesce(returned_at, ?), returned_open = ? WHERE id = ?').run(
         now.toISOString(),

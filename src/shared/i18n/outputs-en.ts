@@ -16,7 +16,8 @@ export const outputsEn: Record<keyof typeof outputsVi, string> = {
   'handling.duplicate': 'Same as row {row}',
   'list.openEntries':
     'List {listId} still has {open} entries that need action ({detail}). Deal with them and export again, or return the result partially: those entries are printed as "still being verified"',
-  'doc.signerMissing': "The signer's name is missing. Enter the signer's name and title (Settings, Documents) and print again.",
+  'doc.signerMissing':
+    'The signer\'s name is missing. Enter the signer\'s name and title (Settings, Documents; at the command line: --signer "Full Name") and print again.',
   'doc.signerOnly': 'Only the signer (the chairman), signed in, records their own signature; no one records it on their behalf.',
   'resolve.proposalEmpty': 'No proposed value for {field}. Enter the right value from the papers you saw.',
   'resolve.proposalSameAsRegistry':

@@ -14,7 +14,8 @@ export const outputsVi = {
   'handling.duplicate': 'Trùng với dòng {row}',
   'list.openEntries':
     'Danh sách {listId} còn {open} dòng cần xử lý ({detail}). Xử lý hết rồi xuất lại, hoặc trả kết quả một phần: các dòng đó được ghi "Đang xác minh"',
-  'doc.signerMissing': 'Chưa có họ tên người ký. Nhập họ tên và chức vụ người ký (trang Cài đặt, mục Văn bản) rồi in lại.',
+  'doc.signerMissing':
+    'Chưa có họ tên người ký. Nhập họ tên và chức vụ người ký (trang Cài đặt, mục Văn bản; ở dòng lệnh: --signer "Họ tên") rồi in lại.',
   'doc.signerOnly': 'Chỉ người ký (Chủ tịch) tự ghi nhận chữ ký của mình khi đã đăng nhập; không ai ghi nhận thay.',
   'resolve.proposalEmpty': 'Chưa có giá trị đề nghị cho {field}. Nhập giá trị đúng theo giấy tờ đã xem.',
   'resolve.proposalSameAsRegistry':
