@@ -126,7 +126,19 @@ export function EntryPanel(props: {
         <EntryResolved entry={entry} onUndo={() => props.onUndo(entry)} />
       ) : (
         fits.length > 0 && (
-          <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
+          // The note and the actions stay at the panel's bottom edge while the comparison scrolls above.
+          <Space
+            direction="vertical"
+            style={{
+              width: '100%',
+              marginTop: 12,
+              position: 'sticky',
+              bottom: 0,
+              background: '#fff',
+              paddingBottom: 4,
+              zIndex: 1,
+            }}
+          >
             <Input.TextArea
               ref={noteBox}
               rows={2}

@@ -18,6 +18,7 @@ import { CorrectionDialog, type Proposed } from './CorrectionDialog';
 import { EntryPanel } from './EntryPanel';
 import { ExportResultButton } from './ExportResultButton';
 import { RESOLUTION_KEYS } from './resolution-keys';
+import { useFitToViewport } from './useFitToViewport';
 import { useWorklistKeys } from './useWorklistKeys';
 import { HelpLink } from '../../components/HelpLink';
 
@@ -42,6 +43,8 @@ export function ListDetail({ listId, onBack }: { listId: number; onBack: () => v
   const detail = useQuery('lists-get', { listId });
   const { update, reload } = detail;
   const list = detail.data?.list ?? null;
+  const panelBox = useRef<HTMLDivElement>(null);
+  useFitToViewport(panelBox, list !== null);
   const entries = useMemo(() => detail.data?.entries ?? [], [detail.data]);
   const [tab, setTab] = useState<Tab>('mismatched');
   const [selected, setSelected] = useState<number | null>(null);
@@ -167,7 +170,7 @@ export function ListDetail({ listId, onBack }: { listId: number; onBack: () => v
           <Button icon={<ArrowLeftOutlined />} onClick={onBack}>
             {t('lists.back')}
           </Button>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={4} style={{ margin: 0, maxWidth: 460 }} ellipsis={{ tooltip: list.title }}>
             {list.title}
           </Typography.Title>
           <HelpLink section="worklist" />
@@ -237,10 +240,7 @@ export function ListDetail({ listId, onBack }: { listId: number; onBack: () => v
           />
         </Col>
         {/* The selected entry and its actions stay in view while the worklist scrolls (1366×768). */}
-        <Col
-          span={12}
-          style={{ position: 'sticky', top: 8, alignSelf: 'flex-start', maxHeight: 'calc(100vh - 16px)', overflowY: 'auto' }}
-        >
+        <Col ref={panelBox} span={12} style={{ position: 'sticky', top: 8, alignSelf: 'flex-start', overflowY: 'auto' }}>
           {current === null ? (
             <Empty description={t('lists.selectEntry')} />
           ) : (
