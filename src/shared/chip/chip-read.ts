@@ -1,8 +1,8 @@
 /** What reading a CCCD chip gives (the `chip read` contract, DESIGN.md §5). */
 import type { IsoDate } from '../dates';
 import type { Problem } from '../result';
-import type { Sex } from '../types';
 import type { FaceImage } from './lds-files';
+import type { Dg13Data } from './dg13';
 
 /** genuine: chain to an installed CSCA verified; intact_no_csca: signed and unaltered, CSCA not installed. */
 export type AuthenticityStatus = 'genuine' | 'intact_no_csca' | 'not_genuine';
@@ -29,25 +29,8 @@ export interface OpenedWith {
   readonly candidates: number;
 }
 
-export interface ChipRead {
-  readonly personalId: string | null;
-  readonly fullName: string | null;
-  readonly birthDate: IsoDate | null;
-  readonly sex: Sex | null;
-  readonly nationality: string | null;
-  readonly ethnicity: string | null;
-  readonly religion: string | null;
-  readonly placeOfOrigin: string | null;
-  readonly placeOfResidence: string | null;
-  readonly identifyingMarks: string | null;
-  readonly issueDate: IsoDate | null;
-  readonly expiryDate: IsoDate | null;
-  /** DG13 says the card never expires ("Không thời hạn"). */
-  readonly expiresNever: boolean;
-  readonly fatherName: string | null;
-  readonly motherName: string | null;
-  readonly spouseName: string | null;
-  readonly oldId: string | null;
+/** What the chip says of its holder (DG13, the same fields), with what else was read and checked. */
+export interface ChipRead extends Dg13Data {
   /** DG1's MRZ lines. */
   readonly mrz: readonly string[] | null;
   readonly photo: FaceImage | null;
