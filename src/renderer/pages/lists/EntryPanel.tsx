@@ -88,7 +88,7 @@ export function EntryPanel(props: {
       {(r !== null || entry.candidates.length === 0) && (
         <Descriptions size="small" column={1} bordered styles={{ label: { width: 130 } }}>
           <Descriptions.Item label="">
-            <Row>
+            <Row gutter={12}>
               <Col span={12}>
                 <strong>{t('lists.listSide')}</strong>
               </Col>
@@ -102,7 +102,7 @@ export function EntryPanel(props: {
               key={field}
               label={field === 'personalId' && foreign ? t('entry.passportNumber') : t(`field.${field}`)}
             >
-              <Row>
+              <Row gutter={12}>
                 <Col span={12}>{mark(field, listValue)}</Col>
                 <Col span={12}>
                   {r ? mark(field, registryValue) : <Typography.Text type="secondary">{t('lists.noRegistry')}</Typography.Text>}
