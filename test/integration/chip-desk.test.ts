@@ -14,7 +14,7 @@ import { cli } from '../helpers/cli';
 import { tempDatabase } from '../helpers/db';
 import { seedRegistry } from '../helpers/lists';
 import { tempDir } from '../helpers/paths';
-import { buildCardFiles, keyOf, mrzOf, testJpeg, TEST_PERSON } from '../helpers/virtual-card/card-files';
+import { buildCardFiles, keyOf, mrzOf, testJpeg, TEST_PERSON, TEST_PERSON_READ } from '../helpers/virtual-card/card-files';
 import { IcaoApplet, type AppletOptions } from '../helpers/virtual-card/icao-applet';
 import { startPcscd, VIRTUAL_READER, type PcscdHandle } from '../helpers/virtual-card/pcscd';
 import { makeCsca, makeDocumentSigner, type Signer } from '../helpers/virtual-card/pki';
@@ -80,23 +80,7 @@ describe('chip read (CLI) on the virtual card through PC/SC', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
-      personalId: '001099012345',
-      fullName: 'Nguyễn Văn An',
-      birthDate: '1999-03-15',
-      sex: 'male',
-      nationality: 'Việt Nam',
-      ethnicity: 'Kinh',
-      religion: 'Không',
-      placeOfOrigin: TEST_PERSON.placeOfOrigin,
-      placeOfResidence: TEST_PERSON.placeOfResidence,
-      identifyingMarks: TEST_PERSON.identifyingMarks,
-      issueDate: '2021-05-10',
-      expiryDate: '2024-03-15',
-      fatherName: 'Nguyễn Văn Bình',
-      motherName: 'Trần Thị Cúc',
-      spouseName: null,
-      oldId: '031234567',
-      authenticity: { status: 'genuine', problems: [] },
+      ...TEST_PERSON_READ,
     });
   });
 

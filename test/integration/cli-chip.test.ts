@@ -8,7 +8,7 @@ import { installCsca } from '../../src/main/chip/csca-store';
 import { cli, cliWithEnv } from '../helpers/cli';
 import { tempDatabase } from '../helpers/db';
 import { PROJECT_ROOT } from '../helpers/paths';
-import { mrzOf, TEST_PERSON } from '../helpers/virtual-card/card-files';
+import { mrzOf, TEST_PERSON, TEST_PERSON_READ } from '../helpers/virtual-card/card-files';
 
 const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'chip');
 const TRANSCRIPT = join(FIXTURES, 'virtual-card.apdu');
@@ -50,23 +50,7 @@ describe('chip replay', () => {
     const read = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(Object.keys(read)).toEqual(CONTRACT_KEYS);
     expect(read).toEqual({
-      personalId: '001099012345',
-      fullName: 'Nguyễn Văn An',
-      birthDate: '1999-03-15',
-      sex: 'male',
-      nationality: 'Việt Nam',
-      ethnicity: 'Kinh',
-      religion: 'Không',
-      placeOfOrigin: TEST_PERSON.placeOfOrigin,
-      placeOfResidence: TEST_PERSON.placeOfResidence,
-      identifyingMarks: TEST_PERSON.identifyingMarks,
-      issueDate: '2021-05-10',
-      expiryDate: '2024-03-15',
-      fatherName: 'Nguyễn Văn Bình',
-      motherName: 'Trần Thị Cúc',
-      spouseName: null,
-      oldId: '031234567',
-      authenticity: { status: 'genuine', problems: [] },
+      ...TEST_PERSON_READ,
     });
   });
 

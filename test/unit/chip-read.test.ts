@@ -10,7 +10,7 @@ import { recordingTransport, replayRandom, replayTransport } from '../../src/mai
 import type { LdsFile } from '../../src/shared/chip/lds-files';
 import type { KeySource } from '../../src/shared/chip/bac-key';
 import { appletTransport, countingRandom } from '../helpers/virtual-card/applet-transport';
-import { buildCardFiles, keyOf, mrzOf, TEST_PERSON } from '../helpers/virtual-card/card-files';
+import { buildCardFiles, keyOf, mrzOf, TEST_PERSON, TEST_PERSON_READ } from '../helpers/virtual-card/card-files';
 import { IcaoApplet, type AppletOptions } from '../helpers/virtual-card/icao-applet';
 import { makeCsca, makeDocumentSigner, type Signer } from '../helpers/virtual-card/pki';
 import { CHIP_FIXTURES } from '../helpers/virtual-card/write-fixtures';
@@ -40,23 +40,7 @@ describe('reading a chip', () => {
     if (!result.ok) return;
     const chip = result.value;
     expect(chip).toMatchObject({
-      personalId: '001099012345',
-      fullName: 'Nguyễn Văn An',
-      birthDate: '1999-03-15',
-      sex: 'male',
-      nationality: 'Việt Nam',
-      ethnicity: 'Kinh',
-      religion: 'Không',
-      placeOfOrigin: TEST_PERSON.placeOfOrigin,
-      placeOfResidence: TEST_PERSON.placeOfResidence,
-      identifyingMarks: TEST_PERSON.identifyingMarks,
-      issueDate: '2021-05-10',
-      expiryDate: '2024-03-15',
-      fatherName: 'Nguyễn Văn Bình',
-      motherName: 'Trần Thị Cúc',
-      spouseName: null,
-      oldId: '031234567',
-      authenticity: { status: 'genuine', problems: [] },
+      ...TEST_PERSON_READ,
       openedWith: { source: 'mrz', documentNumber: '099012345', birth: '990315', expiry: '240315', attempt: 1, candidates: 1 },
       dataGroups: [1, 2, 13],
     });

@@ -51,6 +51,27 @@ export const TEST_PERSON: TestPerson = {
   mrzName: 'NGUYEN<<VAN<AN',
 };
 
+/** What reading TEST_PERSON's genuine card gives, in the `chip read` shape of DESIGN §5 (written out by hand). */
+export const TEST_PERSON_READ = {
+  personalId: '001099012345',
+  fullName: 'Nguyễn Văn An',
+  birthDate: '1999-03-15',
+  sex: 'male',
+  nationality: 'Việt Nam',
+  ethnicity: 'Kinh',
+  religion: 'Không',
+  placeOfOrigin: TEST_PERSON.placeOfOrigin,
+  placeOfResidence: TEST_PERSON.placeOfResidence,
+  identifyingMarks: TEST_PERSON.identifyingMarks,
+  issueDate: '2021-05-10',
+  expiryDate: '2024-03-15',
+  fatherName: 'Nguyễn Văn Bình',
+  motherName: 'Trần Thị Cúc',
+  spouseName: null,
+  oldId: '031234567',
+  authenticity: { status: 'genuine', problems: [] },
+} as const;
+
 function yymmdd(dmy: string): string {
   return dmy.slice(8, 10) + dmy.slice(3, 5) + dmy.slice(0, 2);
 }
