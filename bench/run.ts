@@ -4,8 +4,9 @@
  *    rows into the same schema (target: within 1.5x of raw, peak RSS of the import under 400 MB);
  *  - `find` latency p50/p99 on 1M residents (target: p99 under 50 ms);
  *  - a 20,000-row list imported and checked against the largest registry: rows/s and peak memory,
- *    beside a plain in-memory matcher on the same entries (target: 20,000 rows/s, under 500 MB); then
- *    30,000 rows checked as a vaccination results list (`results-list-check`, same target).
+ *    beside a plain in-memory matcher on the same entries (target: 40,000 rows/s, under 400 MB; the
+ *    median of three runs, each in a fresh process); then 30,000 rows checked as a vaccination results
+ *    list (`results-list-check`, same target).
  *  - a 10,000-row list printed as a state-format PDF vs a bare pdfkit table of the same rows (target: under 5 s);
  *    a one-row list whose name and address are 10,000 unbroken characters, exported (target: under 2 s).
  *  - an update package of 100,000 doses: export and verify time and size, beside writing and hashing the same records as JSON Lines.
@@ -241,7 +242,23 @@ async function writeList(residents: readonly ResidentRecord[], rows: number, fil
   await workbook.xlsx.writeFile(file);
 }
 
-function benchListCheck(
+/** How many times the list check runs, each in a fresh process: the line reports the median run. */
+const LIST_CHECK_RUNS = Number(process.env.BENCH_LIST_CHECK_RUNS ?? 3);
+
+interface ListCheckRun {
+  readonly checkMs: number;
+  readonly checkRowsPerSec: number;
+  readonly peakRssMb: number;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * The list check, run LIST_CHECK_RUNS times, each in a process of its own that imports the same list
+ * again (a new list in the same registry) and checks it: one line with the median run's figures, every
+ * run's time beside it, the highest peak memory of all, and the target judged on the median (a single
+ * run on this shared machine varies by ±20 %).
+ */
+async function benchListCheck(
   registryDb: string,
   residents: readonly ResidentRecord[],
   size: number,
@@ -249,7 +266,9 @@ function benchListCheck(
   kind: 'registration' | 'results' = 'registration',
 ): Promise<void> {
   const listFile = join(work, 'list.xlsx');
-  return writeList(residents, listRows, listFile).then(() => {
+  await writeList(residents, listRows, listFile);
+  const runs: ListCheckRun[] = [];
+  for (let run = 0; run < LIST_CHECK_RUNS; run++) {
     const child = spawnSync(
       process.execPath,
       [
@@ -269,7 +288,17 @@ function benchListCheck(
       },
     );
     if (child.status !== 0) throw new Error(child.stderr);
-    process.stdout.write(child.stdout);
+    runs.push(JSON.parse(child.stdout.trim()) as ListCheckRun);
+  }
+  const median = [...runs].sort((a, b) => a.checkMs - b.checkMs)[Math.floor(runs.length / 2)]!;
+  const peakRssMb = Math.max(...runs.map((r) => r.peakRssMb));
+  emit({
+    ...median,
+    runs: runs.length,
+    runsCheckMs: runs.map((r) => r.checkMs),
+    runsCheckRowsPerSec: runs.map((r) => r.checkRowsPerSec),
+    peakRssMb,
+    met: median.checkRowsPerSec >= 40000 && peakRssMb < 400,
   });
 }
 

@@ -184,7 +184,15 @@ describe('the set-based check', () => {
       fullName: 'Đỗ Thị Hạnh',
       oldId: registry[201]!.oldId ?? '079000111',
     };
-    const all = [...registry, twin, shared];
+    // A brother and sister of the same name and birth date: the list's fourth row, without an ID, names
+    // registry[111], and only its sex tells which of the two.
+    const sibling: ResidentRecord = {
+      ...registry[111]!,
+      personalId: '008190000003',
+      oldId: null,
+      sex: registry[111]!.sex === 'male' ? 'female' : 'male',
+    };
+    const all = [...registry, twin, shared, sibling];
     const insert = db.prepare(INSERT_RESIDENT_SQL);
     db.transaction(() => {
       for (const r of all) insert.run(...insertParams(r, null, '{}', false));

@@ -5,7 +5,7 @@
  */
 import { adminUnits } from '../admin-units/admin-units';
 import { audit } from '../audit/audit';
-import { writeTransaction } from '../db/write-transaction';
+import { writeTransactionOwnReferences } from '../db/write-transaction';
 import { datesConsistent, isFullDate } from '../../shared/dates';
 import { isForeignNationality, normalizeIdCell } from '../../shared/lists/normalize-entry';
 import { compareNames, nameSimilarity, withinOneEdit } from '../../shared/text/names';
@@ -95,8 +95,10 @@ const NOT_FOUND: EntryOutcome = { status: 'not_found', resident: null, differenc
 const INVALID: EntryOutcome = { status: 'invalid', resident: null, differences: [], candidates: [] };
 const FOREIGN: EntryOutcome = { status: 'foreign', resident: null, differences: [], candidates: [] };
 
-/** Residents whose name (accents aside), birth date and sex fit the entry. */
-function namedResidents(entry: EntryFacts, lookups: RegistryLookups): MatchRow[] {
+const NONE: readonly MatchRow[] = [];
+
+/** Residents whose name (accents aside), birth date and sex fit the entry (looked up only when needed: most entries are settled by their ID). */
+function namedResidents(entry: EntryFacts, lookups: RegistryLookups): readonly MatchRow[] {
   if (entry.fullName === null || entry.birthDate === null) return [];
   return lookups.byName(matchKey(entry.fullName), entry.birthDate, entry.sex);
 }
@@ -106,10 +108,7 @@ export function matchEntry(entry: EntryRow, lookups: RegistryLookups): EntryOutc
   if (entry.full_name === null) return INVALID;
   if (isForeignNationality(entry.nationality)) return FOREIGN;
   const given = entryFacts(entry);
-  // Looked up only when needed: most entries are settled by their ID.
-  let namedCache: MatchRow[] | null = null;
-  const named = () => (namedCache ??= namedResidents(given, lookups));
-  const byId = given.idNumber === null ? [] : lookups.byId(given.idNumber);
+  const byId = given.idNumber === null ? NONE : lookups.byId(given.idNumber);
 
   if (byId.length === 1) {
     const resident = byId[0]!;
@@ -118,7 +117,7 @@ export function matchEntry(entry: EntryRow, lookups: RegistryLookups): EntryOutc
       nameSimilarity(given.fullName!, resident.full_name) < CLEARLY_OTHER_NAME;
     if (!nameOther) return linked(given, resident);
     // The ID is one person's, the name and birth date another's: the entry is about the person named.
-    const others = named().filter((r) => r.id !== resident.id);
+    const others = namedResidents(given, lookups).filter((r) => r.id !== resident.id);
     if (others.length === 1) return linked(given, others[0]!);
     if (others.length > 1) return ambiguous(others);
     const birthAgrees =
@@ -133,7 +132,7 @@ export function matchEntry(entry: EntryRow, lookups: RegistryLookups): EntryOutc
   }
   // No ID, or one the registry does not have: name, birth date and sex must single out one resident.
   if (given.birthDate === null) return given.idNumber === null ? INVALID : NOT_FOUND;
-  const fitting = named();
+  const fitting = namedResidents(given, lookups);
   if (fitting.length === 1) return linked(given, fitting[0]!);
   if (fitting.length > 1) return ambiguous(fitting);
   if (isFullDate(given.birthDate) && given.sex !== null) {
@@ -250,8 +249,9 @@ export function checkList(db: Db, listId: number, now: Date): ListCheckResult | 
   const kind = list.kind;
   const summary = Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>;
   const checked: CheckedEntry[] = [];
-  // One transaction for the look-ups and the write: a single snapshot of the registry, taken with the write lock.
-  writeTransaction(db, () => {
+  // One transaction for the look-ups and the write: a single snapshot of the registry, taken with the
+  // write lock. The results refer only to entries and residents read in it.
+  writeTransactionOwnReferences(db, () => {
     const entries = listEntries(db, listId, kind);
     const outcomes = decideAll(entries, listLookups(db, listId));
     const duplicateOf = markDuplicates(entries, outcomes);

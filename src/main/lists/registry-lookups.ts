@@ -23,11 +23,11 @@ type KeyedTuple = [...MatchTuple, number];
 /** What a matcher may ask of the registry (the unit tests answer it from a handful of residents). */
 export interface RegistryLookups {
   /** Residents with this ID: a 12-digit personal ID, else an old CMND number (at most 20). */
-  byId(id: string): MatchRow[];
+  byId(id: string): readonly MatchRow[];
   /** Residents with this name key whose birth date and sex fit. */
-  byName(key: string, birthDate: string, sex: Sex | null): MatchRow[];
+  byName(key: string, birthDate: string, sex: Sex | null): readonly MatchRow[];
   /** Residents born on this full date with this sex (at most 5,000). */
-  byBirth(date: string, sex: Sex): MatchRow[];
+  byBirth(date: string, sex: Sex): readonly MatchRow[];
 }
 
 /** Most IDs on a list repeat the registry's, so at most this many residents share an old CMND number. */
@@ -66,31 +66,41 @@ const BY_OLD_ID = `SELECT ${MATCH_COLUMNS} FROM residents WHERE id IN
   (SELECT id FROM residents WHERE old_id IN (${ids} AND length(id_number) <> 12))`;
 // The wanted keys as one bound JSON array, read first (CROSS JOIN keeps that order), each probing the
 // index the single-row query used, in its order: `[[nameKey, birthYear], …]` and `[[birthDate, sex], …]`.
-const BY_NAME_KEYS = `SELECT ${MATCH_COLUMNS}, wanted FROM
+// A name look-up reads the name index alone (it holds the birth date and sex the look-up filters on):
+// of the residents sharing a name and birth year, only those whose date and sex fit are read whole.
+const BY_NAME_KEYS = `SELECT id, birth_date, sex, wanted FROM
   (SELECT key AS wanted, value ->> 0 AS wanted_key, value ->> 1 AS wanted_year FROM json_each(?)) CROSS JOIN residents
   WHERE name_key = wanted_key AND birth_year = wanted_year`;
 const BY_BIRTHS = `SELECT ${MATCH_COLUMNS}, wanted FROM
   (SELECT key AS wanted, value ->> 0 AS wanted_date, value ->> 1 AS wanted_sex FROM json_each(?)) CROSS JOIN residents
   WHERE birth_date = wanted_date AND sex = wanted_sex`;
+// Residents by row id (a bound JSON array of ids), read in row-id order.
+const BY_ROW_IDS = `SELECT ${MATCH_COLUMNS} FROM residents WHERE id IN (SELECT value FROM json_each(?))`;
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const values = map.get(key);
-  if (values) values.push(value);
-  else map.set(key, [value]);
+/** A resident of a name and birth year, as the name index holds it. */
+interface NameCandidate {
+  readonly id: number;
+  readonly birth_date: string | null;
+  readonly sex: Sex | null;
 }
+type CandidateTuple = [number, string | null, Sex | null, number];
+
+const NONE: readonly MatchRow[] = [];
 
 /** A set of keys waiting for one query, each answered with its rows in index order (capped). */
-class Wanted<K extends readonly unknown[]> {
-  readonly answers = new Map<string, MatchRow[]>();
+class Wanted<K extends readonly unknown[], A> {
+  readonly answers = new Map<string, A[]>();
   private readonly wanted = new Map<string, K>();
 
+  /** `answer` makes a row's answer; the row's last column is the index of the wanted key it answers. */
   constructor(
     private readonly sql: string,
     private readonly cap: number,
+    private readonly answer: (row: unknown[]) => A,
   ) {}
 
   /** The answer for a key, or NOT_FETCHED thrown after noting the key. */
-  get(id: string, key: K): MatchRow[] {
+  get(id: string, key: K): A[] {
     const rows = this.answers.get(id);
     if (rows !== undefined) return rows;
     this.wanted.set(id, key);
@@ -101,14 +111,44 @@ class Wanted<K extends readonly unknown[]> {
   fetch(db: Db): boolean {
     if (this.wanted.size === 0) return false;
     const ids = [...this.wanted.keys()];
-    const rows = ids.map(() => [] as MatchRow[]);
+    const rows = ids.map(() => [] as A[]);
     const statement = db.prepare<[string], unknown[]>(this.sql).raw(true);
-    for (const r of statement.iterate(JSON.stringify([...this.wanted.values()])) as Iterable<KeyedTuple>) {
-      const answer = rows[r[8]]!;
-      if (answer.length < this.cap) answer.push(matchRow(r));
+    for (const r of statement.iterate(JSON.stringify([...this.wanted.values()])) as Iterable<unknown[]>) {
+      const answer = rows[r[r.length - 1] as number]!;
+      if (answer.length < this.cap) answer.push(this.answer(r));
     }
     ids.forEach((id, i) => this.answers.set(id, rows[i]!));
     this.wanted.clear();
+    return true;
+  }
+}
+
+/** Residents kept by row id, and the ids asked for that are not read yet. */
+class ResidentsById {
+  private readonly rows = new Map<number, MatchRow>();
+  private readonly wanted = new Set<number>();
+
+  /** The residents with these ids, in this order, or NOT_FETCHED thrown after noting the missing ones. */
+  get(ids: readonly number[]): MatchRow[] {
+    const found: MatchRow[] = [];
+    for (const id of ids) {
+      const row = this.rows.get(id);
+      if (row === undefined) this.wanted.add(id);
+      else found.push(row);
+    }
+    if (found.length < ids.length) throw NOT_FETCHED;
+    return found;
+  }
+
+  fetch(db: Db): boolean {
+    if (this.wanted.size === 0) return false;
+    const statement = db.prepare<[string], unknown[]>(BY_ROW_IDS).raw(true);
+    for (const r of statement.iterate(JSON.stringify([...this.wanted])) as Iterable<MatchTuple>) {
+      this.rows.set(r[0], matchRow(r));
+      this.wanted.delete(r[0]);
+    }
+    // The ids came from the name index in the same transaction: one missing is a broken file, not a wait.
+    if (this.wanted.size > 0) throw new Error('residents named by the name index are missing from their table');
     return true;
   }
 }
@@ -120,17 +160,28 @@ export interface ListLookups extends RegistryLookups {
 
 /** The look-ups of one list's check: its IDs' residents fetched now, names and birth dates on demand, in batches. */
 export function listLookups(db: Db, listId: number): ListLookups {
+  // Each ID's residents in row-id order, the first MAX_BY_ID kept.
   const byId = new Map<string, MatchRow[]>();
+  const keep = (id: string, row: MatchRow) => {
+    const rows = byId.get(id);
+    if (rows === undefined) byId.set(id, [row]);
+    else if (rows.length < MAX_BY_ID) rows.push(row);
+  };
   const rows = (sql: string) => db.prepare<[number], unknown[]>(sql).raw(true).iterate(listId) as Iterable<MatchTuple>;
-  for (const r of rows(BY_PERSONAL_ID)) push(byId, r[1], matchRow(r));
-  for (const r of rows(BY_OLD_ID)) push(byId, r[2]!, matchRow(r));
-  const names = new Wanted<[string, number]>(BY_NAME_KEYS, MAX_BY_NAME);
-  const births = new Wanted<[string, Sex]>(BY_BIRTHS, MAX_BY_BIRTH);
+  for (const r of rows(BY_PERSONAL_ID)) keep(r[1], matchRow(r));
+  for (const r of rows(BY_OLD_ID)) keep(r[2]!, matchRow(r));
+  // Residents a name look-up found, read once their name, birth date and sex are known to fit.
+  const residents = new ResidentsById();
+  const names = new Wanted<[string, number], NameCandidate>(BY_NAME_KEYS, MAX_BY_NAME, (r) => {
+    const [id, birth_date, sex] = r as CandidateTuple;
+    return { id, birth_date, sex };
+  });
+  const births = new Wanted<[string, Sex], MatchRow>(BY_BIRTHS, MAX_BY_BIRTH, (r) => matchRow(r as KeyedTuple));
   return {
-    byId: (id) => (byId.get(id) ?? []).slice(0, MAX_BY_ID),
+    byId: (id) => byId.get(id) ?? NONE,
     byName(key, birthDate, sex) {
       const year = yearOf(birthDate);
-      return names
+      const fitting = names
         .get(`${key}|${year}`, [key, year])
         .filter(
           (r) =>
@@ -138,12 +189,13 @@ export function listLookups(db: Db, listId: number): ListLookups {
             datesConsistent(birthDate, r.birth_date) &&
             (sex === null || r.sex === null || sex === r.sex),
         );
+      return residents.get(fitting.map((r) => r.id));
     },
     byBirth: (date, sex) => births.get(`${date}|${sex}`, [date, sex]),
     fetchWanted: () => {
-      const fetchedNames = names.fetch(db);
-      const fetchedBirths = births.fetch(db);
-      return fetchedNames || fetchedBirths;
+      // Each batch in its turn: the residents a name look-up found are asked for once its candidates are known.
+      const fetched = [names.fetch(db), births.fetch(db), residents.fetch(db)];
+      return fetched.some(Boolean);
     },
   };
 }
