@@ -150,12 +150,12 @@ async function benchImport(size: number): Promise<Db> {
     rawInsertMs: Math.round(rawMs),
     ratio: Number(ratio.toFixed(2)),
     peakRssMb,
-    // Issue 18's target is for 1M residents; below, the worker's start and the validating pass weigh more.
+    // Issue 18's target is for 1M residents; below, the worker's start weighs more.
     target: size >= 1_000_000 ? 'ratio <= 1.5, peak RSS < 400 MB' : 'ratio <= 2',
     met: size >= 1_000_000 ? ratio <= 1.5 && peakRssMb < 400 : ratio <= 2,
     runs: rounds,
     includes:
-      'file read as a stream in a worker, decoding, CSV parsing, a validating pass, then the writing pass (parse ∥ insert, one transaction); peak RSS of the importing process',
+      'the CLI import: the file read once as a stream in a worker (decoding, CSV parsing, validating) ∥ inserting, one transaction; peak RSS of the importing process',
   });
   return db!;
 }

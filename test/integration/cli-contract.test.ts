@@ -1137,7 +1137,7 @@ describe('the CLI contract (DESIGN.md §5), as recorded before the split by doma
         ],
         "stderr": "",
         "stdout": {
-          "bytes": 2539520,
+          "bytes": 2015232,
           "createdAt": "2026-11-27T08:00:00.000Z",
           "file": "<tmp>/sao-luu/doichieu-sao-luu-20261127-150000.sqlite",
         },

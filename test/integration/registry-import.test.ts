@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/main/db/open-database';
@@ -43,6 +44,15 @@ describe('the sample extract', () => {
     const second = await imported(data, 'registry.csv');
     expect(second).toMatchObject({ inserted: 0, updated: 0, unchanged: 3016, rejected: 0, errors: [] });
     expect(snapshot()).toBe(before);
+    // The file's hash and its rows, known only at the end of the single pass, are recorded with it.
+    expect(db.prepare('SELECT file_name, file_sha256, data_rows, inserted FROM registry_extracts').all()).toEqual([
+      {
+        file_name: 'registry.csv',
+        file_sha256: createHash('sha256').update(data).digest('hex'),
+        data_rows: 3016,
+        inserted: 3016,
+      },
+    ]);
   });
 
   it('reads the columns whose unquoted titles contain commas', async () => {
@@ -221,6 +231,35 @@ describe('bad input changes nothing', () => {
     expect(result).toMatchObject({ applied: false, inserted: 0, rejected: 1 });
     expect(result.errors).toEqual([{ row: 4, message: 'Số định danh "12345" không hợp lệ: cần đúng 12 chữ số.' }]);
     expect(snapshot()).toBe(before);
+  });
+
+  it('read once, writes nothing when a row far down is rejected after thousands were written', async () => {
+    // 4,500 valid rows (more than two batches of 2,000 written) before the one bad row.
+    const rows = Array.from({ length: 4500 }, (_, i) => [
+      String(i + 1),
+      `0082${String(900000 + i).padStart(8, '0')}`,
+      '',
+      `Nguyễn Văn Thử ${i}`,
+      '01/01/1990',
+      'Nam',
+      'Kinh',
+      'Việt Nam',
+      'Thôn Ba 1',
+    ]);
+    rows.push(['4501', '12345', '', 'Lò Văn Sai', '01/01/1990', 'Nam', 'Thái', 'Việt Nam', 'Thôn Ba 1']);
+    const before = snapshot();
+    const result = await imported(utf8Bom(csvText(rows)), 'dai.csv');
+    expect(result).toMatchObject({ applied: false, inserted: 0, rejected: 1 });
+    expect(result.errors.map((e) => e.row)).toEqual([4502]);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('leaves out every row of a repeated ID when asked to skip the invalid ones, naming both rows', async () => {
+    const rows = [...PEOPLE, ['4', '008195004321', '', 'Lường Thị Hương', '01/01/1995', 'Nữ', 'Tày', 'Việt Nam', 'Thôn Ba 1']];
+    const result = await imported(utf8Bom(csvText(rows)), 'trung.csv', true);
+    expect(result).toMatchObject({ applied: true, inserted: 1, unchanged: 1, rejected: 2 });
+    expect(result.errors.map((e) => e.row)).toEqual([3, 5]);
+    expect(db.prepare("SELECT count(*) FROM residents WHERE personal_id = '008195004321'").pluck().get()).toBe(0);
   });
 
   it('imports the valid rows only when asked to skip the invalid ones', async () => {

@@ -9,10 +9,11 @@ import {
   INSERT_NEW_RESIDENT_SQL,
   RECORD_COLUMNS,
   RECORD_FIELDS,
+  fieldSourcesOf,
   insertParams,
-  nameKeys,
   type ResidentRow,
 } from './resident-rows';
+import type { ResidentToWrite } from '../spreadsheet/read-protocol';
 
 export interface ApplyOptions {
   /** Import the valid rows even when others were rejected (otherwise nothing is written). */
@@ -25,7 +26,7 @@ export function refused(errors: readonly RowError[]): RegistryImportResult {
   return { inserted: 0, updated: 0, unchanged: 0, rejected: errors.length, held: 0, errors, applied: false };
 }
 
-/** The extract being written: its file, its rows under the header, the rows its validating pass rejected. */
+/** The extract being written: its file, its hash, its rows under the header, the rows rejected. */
 export interface ExtractToApply {
   readonly fileName: string;
   readonly sha256: string;
@@ -33,14 +34,36 @@ export interface ExtractToApply {
   readonly errors: readonly RowError[];
 }
 
+/** What the one-pass reader tells at its end: the same facts, and the IDs it found repeated. */
+export interface ExtractFoundWhileWriting extends ExtractToApply {
+  readonly repeatedIds: readonly string[];
+}
+
 /** The valid residents in batches, as the reading worker sends them; its answer when done. */
-export type ResidentBatches = Generator<readonly ResidentRecord[], Result<void>>;
+export type ResidentBatches<T = void> = Generator<readonly ResidentToWrite[], Result<T>>;
 
 /** Ends the transaction (rolled back) when the reader fails halfway. */
 class ReadFailed extends Error {
   constructor(readonly problem: Problem) {
     super(problem.key);
   }
+}
+
+/** Ends the transaction (rolled back) when the one-pass reader found what a survey would have refused. */
+class Undone extends Error {
+  constructor(readonly outcome: RegistryImportResult | 'repeated-ids') {
+    super('undone');
+  }
+}
+
+/** The one-pass import found IDs repeated inside the file: written nothing, it must be read twice. */
+export const REPEATED_IDS = 'repeated-ids';
+
+/** Decides a file read once at its end: kept, or undone as a survey before it would have. */
+function settleOnePass(found: ExtractFoundWhileWriting, options: ApplyOptions): ExtractToApply {
+  if (found.repeatedIds.length > 0) throw new Undone(REPEATED_IDS);
+  if (found.errors.length > 0 && !options.skipInvalid) throw new Undone(refused(found.errors));
+  return found;
 }
 
 /**
@@ -53,8 +76,26 @@ export function applyExtract(
   parsed: ExtractToApply,
   batches: ResidentBatches,
   options: ApplyOptions,
-): Result<RegistryImportResult> {
-  const { errors } = parsed;
+): Result<RegistryImportResult>;
+/**
+ * The same for a file read once (the CLI's import): what a survey would have found comes with the last
+ * batch, and decides then. A rejected row (without `skipInvalid`) undoes everything: `applied: false`,
+ * nothing written, as when a survey refuses the file first. An ID repeated inside the file undoes
+ * everything too, and answers REPEATED_IDS: the caller reads the file twice.
+ */
+export function applyExtract(
+  db: Db,
+  fileName: string,
+  batches: ResidentBatches<ExtractFoundWhileWriting>,
+  options: ApplyOptions,
+): Result<RegistryImportResult | typeof REPEATED_IDS>;
+export function applyExtract(
+  db: Db,
+  known: ExtractToApply | string,
+  batches: ResidentBatches<ExtractFoundWhileWriting | void>,
+  options: ApplyOptions,
+): Result<RegistryImportResult | typeof REPEATED_IDS> {
+  const fileName = typeof known === 'string' ? known : known.fileName;
 
   const selectResident = db.prepare<[string], ResidentRow>('SELECT * FROM residents WHERE personal_id = ?');
   const insertResident = db.prepare(INSERT_NEW_RESIDENT_SQL);
@@ -62,22 +103,21 @@ export function applyExtract(
     "SELECT 1 AS one FROM resident_changes WHERE resident_id = ? AND status = 'pending' LIMIT 1",
   );
   const insertHeld = db.prepare('INSERT INTO registry_held_values (resident_id, extract_id, fields) VALUES (?, ?, ?)');
+  // The file's hash and row count are filled in at the end (a file read once knows them only then).
   const insertExtract = db.prepare(
     `INSERT INTO registry_extracts (file_name, file_sha256, imported_at, data_rows, inserted, updated, unchanged, rejected, held)
-     VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0)`,
+     VALUES (?, '', ?, 0, 0, 0, 0, 0, 0)`,
   );
   const finishExtract = db.prepare(
-    'UPDATE registry_extracts SET inserted = ?, updated = ?, unchanged = ?, rejected = ?, held = ? WHERE id = ?',
+    `UPDATE registry_extracts SET file_sha256 = ?, data_rows = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, held = ?
+     WHERE id = ?`,
   );
   const deleteExtract = db.prepare('DELETE FROM registry_extracts WHERE id = ?');
   const updateStatements = new Map<string, ReturnType<Db['prepare']>>();
-  const allSources = (extractId: number) => JSON.stringify(Object.fromEntries(RECORD_FIELDS.map((f) => [f, extractId])));
 
   const write = (): RegistryImportResult => {
-    const extractId = Number(
-      insertExtract.run(parsed.fileName, parsed.sha256, options.now.toISOString(), parsed.dataRows).lastInsertRowid,
-    );
-    const newSources = allSources(extractId);
+    const extractId = Number(insertExtract.run(fileName, options.now.toISOString()).lastInsertRowid);
+    let facts: ExtractToApply | null = typeof known === 'string' ? null : known;
     let inserted = 0;
     let updated = 0;
     let unchanged = 0;
@@ -85,11 +125,13 @@ export function applyExtract(
     for (let next = batches.next(); ; next = batches.next()) {
       if (next.done) {
         if (!next.value.ok) throw new ReadFailed(next.value.problem);
+        facts ??= settleOnePass(next.value.value as ExtractFoundWhileWriting, options);
         break;
       }
       for (const resident of next.value) {
         // Insert first: for a new resident (most rows of a first import) that is the only statement.
-        if (insertResident.run(...insertParams(resident, extractId, newSources, false)).changes === 1) {
+        // Every field of a new row comes from this extract: its sources are `{}` beside `extract_id`.
+        if (insertResident.run(...insertParams(resident, extractId, '{}', false, resident)).changes === 1) {
           inserted++;
           continue;
         }
@@ -109,11 +151,12 @@ export function applyExtract(
         updated++;
       }
     }
+    const { errors } = facts!;
     if (inserted + updated + held === 0) {
       // Nothing new: the extract leaves no trace, so importing the same file twice changes nothing.
       deleteExtract.run(extractId);
     } else {
-      finishExtract.run(inserted, updated, unchanged, errors.length, held, extractId);
+      finishExtract.run(facts!.sha256, facts!.dataRows, inserted, updated, unchanged, errors.length, held, extractId);
     }
     audit(
       db,
@@ -125,7 +168,7 @@ export function applyExtract(
     return { inserted, updated, unchanged, rejected: errors.length, held, errors, applied: true };
   };
 
-  function updateChanged(existing: ResidentRow, resident: ResidentRecord, changed: (keyof ResidentRecord)[], extractId: number) {
+  function updateChanged(existing: ResidentRow, resident: ResidentToWrite, changed: (keyof ResidentRecord)[], extractId: number) {
     const sqlKey = changed.join(',');
     let statement = updateStatements.get(sqlKey);
     if (statement === undefined) {
@@ -137,11 +180,13 @@ export function applyExtract(
       );
       updateStatements.set(sqlKey, statement);
     }
-    const sources = JSON.parse(existing.field_sources) as Record<string, number>;
+    // `extract_id` becomes this extract: the unchanged fields keep the extracts they came from, by name.
+    const sources = fieldSourcesOf(existing);
     for (const f of changed) sources[f] = extractId;
     const bound: Record<string, unknown> = {
       id: existing.id,
-      ...nameKeys(resident.fullName),
+      nameKey: resident.nameKey,
+      reversedKey: resident.reversedKey,
       birthYear: resident.birthDate === null ? null : yearOf(resident.birthDate),
       extractId,
       fieldSources: JSON.stringify(sources),
@@ -154,6 +199,7 @@ export function applyExtract(
     return ok(writeTransaction(db, write));
   } catch (error) {
     if (error instanceof ReadFailed) return fail(error.problem.key, error.problem.params);
+    if (error instanceof Undone) return ok(error.outcome);
     throw error;
   } finally {
     // A write that failed halfway leaves the reader waiting: it is ended.

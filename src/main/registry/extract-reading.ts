@@ -11,6 +11,8 @@ import { validateResidentRow, type RowOutcome } from '../../shared/registry/vali
 import { fail, ok, type Result } from '../../shared/result';
 import { cellText } from '../../shared/text/cell-text';
 import type { CellValue, ResidentRecord, RowError } from '../../shared/types';
+import { nameKeys } from './resident-rows';
+import type { ResidentToWrite } from '../spreadsheet/read-protocol';
 import { readHeaderedRows } from '../spreadsheet/read-table';
 import { sourceSha256, type ByteSource } from '../spreadsheet/source';
 
@@ -48,6 +50,11 @@ export function validateExtractRow(cells: readonly CellValue[], mapping: ColumnM
   if (name.length <= MAX_NAME_CHARS || outcome.kind === 'blank') return outcome;
   const tooLong = { key: 'row.nameTooLong' as const, params: { length: name.length, max: MAX_NAME_CHARS } };
   return { kind: 'invalid', problems: [...(outcome.kind === 'invalid' ? outcome.problems : []), tooLong] };
+}
+
+/** A rejected row's message, every problem of the row in one sentence each. */
+function rowError(row: number, outcome: Extract<RowOutcome, { kind: 'invalid' }>, locale: Locale): RowError {
+  return { row, message: outcome.problems.map((p) => translate(locale, p.key, p.params)).join(' ') };
 }
 
 /** The header's own problems: no ID or name column. */
@@ -98,6 +105,20 @@ async function readExtractRows(
   return ok(header!);
 }
 
+/** How a validating pass ended: read whole, stopped at too many rejected rows, or nothing under the header. */
+function passEnded(
+  read: Result<ExtractHeader>,
+  tooMany: Result<never> | null,
+  fileName: string,
+  dataRows: number,
+  nonBlankRows: number,
+): Result<ExtractHeader> {
+  if (!read.ok) return read;
+  if (tooMany) return tooMany;
+  if (dataRows === 0 || nonBlankRows === 0) return fail('error.noDataRows', { file: fileName, row: read.value.headerRow });
+  return read;
+}
+
 /** The validating pass: every row checked under `chosen` (or the mapping the titles give). */
 export async function surveyExtract(
   source: ByteSource,
@@ -127,7 +148,7 @@ export async function surveyExtract(
       if (outcome.kind === 'blank') return true;
       if (outcome.kind === 'invalid') {
         rejected++;
-        errors.push({ row, message: outcome.problems.map((p) => translate(locale, p.key, p.params)).join(' ') });
+        errors.push(rowError(row, outcome, locale));
       } else {
         residents++;
         // A 12-digit ID is exactly a number: a map of numbers holds a million of them in little room.
@@ -147,11 +168,8 @@ export async function surveyExtract(
     },
     progress,
   );
-  if (!read.ok) return read;
-  if (tooMany) return tooMany;
-  if (dataRows === 0 || (residents === 0 && errors.length === 0)) {
-    return fail('error.noDataRows', { file: fileName, row: read.value.headerRow });
-  }
+  const ended = passEnded(read, tooMany, fileName, dataRows, residents + errors.length);
+  if (!ended.ok) return ended;
   const repeatedIds: string[] = [];
   let repeatedRows = 0;
   for (const [id, rows] of repeated) {
@@ -163,7 +181,7 @@ export async function surveyExtract(
   }
   if (repeated.size > 0) errors.sort((a, b) => a.row - b.row);
   return ok({
-    header: read.value,
+    header: ended.value,
     mapping: chosen ?? usedMapping,
     sha256: sourceSha256(source),
     dataRows,
@@ -174,6 +192,28 @@ export async function surveyExtract(
   });
 }
 
+/** A valid resident ready to be written: its record and its name's search keys (made here, off the writer's thread). */
+function toWrite(resident: ResidentRecord): ResidentToWrite {
+  return { ...resident, ...nameKeys(resident.fullName) };
+}
+
+/** Collects residents into batches of `size`, each handed to `onBatch` once full (the last one by `flush`). */
+function batcher(size: number, onBatch: (residents: ResidentToWrite[]) => void) {
+  let batch: ResidentToWrite[] = [];
+  return {
+    add(resident: ResidentRecord): void {
+      batch.push(toWrite(resident));
+      if (batch.length < size) return;
+      onBatch(batch);
+      batch = [];
+    },
+    flush(): void {
+      if (batch.length > 0) onBatch(batch);
+      batch = [];
+    },
+  };
+}
+
 /** The writing pass: the valid residents, in sheet order and in batches, leaving out `skipIds`. */
 export async function extractResidents(
   source: ByteSource,
@@ -181,27 +221,107 @@ export async function extractResidents(
   mapping: ColumnMapping,
   skipIds: ReadonlySet<string>,
   batchSize: number,
-  onBatch: (residents: ResidentRecord[]) => void,
+  onBatch: (residents: ResidentToWrite[]) => void,
   progress: Progress,
 ): Promise<Result<void>> {
-  let batch: ResidentRecord[] = [];
+  const batches = batcher(batchSize, onBatch);
   const read = await readExtractRows(
     source,
     fileName,
     mapping,
     (cells, _row, header) => {
       const outcome = validateExtractRow(cells, mapping, header.date1904);
-      if (outcome.kind !== 'resident' || skipIds.has(outcome.resident.personalId)) return true;
-      batch.push(outcome.resident);
-      if (batch.length >= batchSize) {
-        onBatch(batch);
-        batch = [];
-      }
+      if (outcome.kind === 'resident' && !skipIds.has(outcome.resident.personalId)) batches.add(outcome.resident);
       return true;
     },
     progress,
   );
   if (!read.ok) return read;
-  if (batch.length > 0) onBatch(batch);
+  batches.flush();
   return ok(undefined);
+}
+
+/** What a single reading-and-writing pass learned, told once every valid row has been sent. */
+export interface ExtractPassFacts {
+  readonly sha256: string;
+  /** Rows under the header (blank ones included). */
+  readonly dataRows: number;
+  /** The rejected rows, in row order (rows of a repeated ID not among them). */
+  readonly errors: readonly RowError[];
+  /** IDs found on more than one row: their rows were sent, and the import must not keep them. */
+  readonly repeatedIds: readonly string[];
+}
+
+/** The 12-digit IDs seen, as numbers in a growing array: sorted once at the end to find repeats. */
+class SeenIds {
+  private ids = new Float64Array(1 << 16);
+  private count = 0;
+
+  add(id: string): void {
+    if (this.count === this.ids.length) {
+      const grown = new Float64Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.count++] = Number(id);
+  }
+
+  repeated(): string[] {
+    const sorted = this.ids.subarray(0, this.count).sort();
+    const repeated: string[] = [];
+    for (let i = 1; i < sorted.length; i++) {
+      // Once per run of equal IDs, at its second.
+      if (sorted[i] === sorted[i - 1] && (i === 1 || sorted[i] !== sorted[i - 2]))
+        repeated.push(String(sorted[i]).padStart(12, '0'));
+    }
+    return repeated;
+  }
+}
+
+/**
+ * The CLI's import in one pass (no preview before it): the header's own mapping, every row
+ * validated as the survey does, the valid residents sent in batches as they come, and the survey's
+ * findings at the end. An ID repeated inside the file is known only then: the writer undoes what it
+ * wrote and reads the file twice (survey, then writing pass), as an import after a preview does.
+ */
+export async function readExtractOnce(
+  source: ByteSource,
+  fileName: string,
+  locale: Locale,
+  batchSize: number,
+  onBatch: (residents: ResidentToWrite[]) => void,
+  progress: Progress,
+): Promise<Result<ExtractPassFacts>> {
+  const errors: RowError[] = [];
+  const seen = new SeenIds();
+  const batches = batcher(batchSize, onBatch);
+  let dataRows = 0;
+  let residents = 0;
+  let tooMany: Result<never> | null = null;
+  const read = await readExtractRows(
+    source,
+    fileName,
+    null,
+    (cells, row, header, mapping) => {
+      dataRows++;
+      const outcome = validateExtractRow(cells, mapping, header.date1904);
+      if (outcome.kind === 'resident') {
+        residents++;
+        seen.add(outcome.resident.personalId);
+        batches.add(outcome.resident);
+      } else if (outcome.kind === 'invalid') {
+        errors.push(rowError(row, outcome, locale));
+        if (errors.length > MAX_REJECTED_ROWS) {
+          tooMany = fail('input.tooManyRejected', { file: fileName, max: MAX_REJECTED_ROWS, row });
+          return false;
+        }
+      }
+      return true;
+    },
+    progress,
+  );
+  const ended = passEnded(read, tooMany, fileName, dataRows, residents + errors.length);
+  if (!ended.ok) return ended;
+  batches.flush();
+  return ok({ sha256: sourceSha256(source), dataRows, errors, repeatedIds: seen.repeated() });
 }

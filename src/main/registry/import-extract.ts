@@ -4,8 +4,8 @@ import type { ColumnMapping } from '../../shared/registry/fields';
 import { ok, type Result } from '../../shared/result';
 import type { Db } from '../db/open-database';
 import { pullResidents, type ReadProgress } from '../spreadsheet/read-worker-client';
-import type { SpreadsheetInput } from '../spreadsheet/source';
-import { applyExtract, refused } from './apply-extract';
+import { sourceRef, type SpreadsheetInput } from '../spreadsheet/source';
+import { applyExtract, refused, REPEATED_IDS, type ExtractFoundWhileWriting } from './apply-extract';
 import { checkMapping, prepareExtract, sameMapping, surveyExtractFile, type ParsedExtract } from './prepare-extract';
 
 export interface ImportOptions {
@@ -39,7 +39,7 @@ export async function importParsedExtract(db: Db, parsed: ParsedExtract, options
   if (options.isCancelled?.()) return ok('cancelled');
   if (survey.errors.length > 0 && !options.skipInvalid) return ok(refused(survey.errors));
   options.onPhase?.('write');
-  const batches = pullResidents(
+  const batches = pullResidents<void>(
     { kind: 'extract-rows', fileName: parsed.fileName, mapping: mapping.value, skipIds: survey.repeatedIds },
     parsed.source,
     options.onProgress,
@@ -52,13 +52,30 @@ export async function importParsedExtract(db: Db, parsed: ParsedExtract, options
   );
 }
 
-/** Reads, validates and writes a registry extract (bytes, or a file read as a stream): the whole `registry import`. */
+/**
+ * Reads, validates and writes a registry extract (bytes, or a file read as a stream): the whole
+ * `registry import`. With no preview before it, the file is read once, validated and written in
+ * the same pass, and the transaction undone if the pass finds a rejected row (unless
+ * `skipInvalid`). An ID repeated inside the file (every row carrying it is rejected) is known only
+ * at the end: then the file is read twice, a validating pass first, as after a preview.
+ */
 export async function importExtractFile(
   db: Db,
   data: SpreadsheetInput,
   fileName: string,
   options: ImportOptions,
 ): Promise<ImportOutcome> {
+  const source = sourceRef(data);
+  if (options.mapping === undefined) {
+    options.onPhase?.('write');
+    const batches = pullResidents<ExtractFoundWhileWriting>(
+      { kind: 'import-extract', fileName, locale: options.locale },
+      source,
+      options.onProgress,
+    );
+    const once = applyExtract(db, fileName, batches, options);
+    if (!once.ok || once.value !== REPEATED_IDS) return once as ImportOutcome;
+  }
   options.onPhase?.('read');
   const parsed = await prepareExtract(data, fileName, options.locale, options);
   if (parsed === 'cancelled') return ok('cancelled');

@@ -16,6 +16,12 @@ export interface ResidentRow {
   readonly permanent_address: string | null;
   readonly current_address: string | null;
   readonly household_code: string | null;
+  /** The extract the row was inserted or last updated from (null for demo residents). */
+  readonly extract_id: number | null;
+  /**
+   * JSON object: field → id of the extract its value came from, for the fields whose extract is not
+   * `extract_id` (a row inserted from an extract stores `{}`: every field came from that extract).
+   */
   readonly field_sources: string;
   readonly is_demo: 0 | 1;
 }
@@ -35,6 +41,15 @@ export const RECORD_COLUMNS = {
 } as const satisfies Record<keyof ResidentRecord, keyof ResidentRow>;
 
 export const RECORD_FIELDS = Object.keys(RECORD_COLUMNS) as (keyof ResidentRecord)[];
+
+/** Which extract each field's value came from (fields of a demo resident come from none). */
+export function fieldSourcesOf(
+  row: Pick<ResidentRow, 'extract_id' | 'field_sources'>,
+): Partial<Record<keyof ResidentRecord, number>> {
+  const recorded = JSON.parse(row.field_sources) as Partial<Record<keyof ResidentRecord, number>>;
+  if (row.extract_id === null) return recorded;
+  return { ...Object.fromEntries(RECORD_FIELDS.map((f) => [f, row.extract_id])), ...recorded };
+}
 
 /** Columns written when a resident is inserted, in the order of `insertParams`. */
 const INSERT_COLUMNS = [
@@ -76,8 +91,14 @@ export function nameKeys(fullName: string): { readonly nameKey: string; readonly
  * The positional parameters that insert a record, search keys included. Positional binding of a
  * fixed array is markedly faster than named binding on large extracts (see bench/).
  */
-export function insertParams(record: ResidentRecord, extractId: number | null, fieldSources: string, isDemo: boolean) {
-  const { nameKey, reversedKey } = nameKeys(record.fullName);
+export function insertParams(
+  record: ResidentRecord,
+  extractId: number | null,
+  fieldSources: string,
+  isDemo: boolean,
+  // The reading worker sends them made: the writer's thread only writes.
+  { nameKey, reversedKey }: { readonly nameKey: string; readonly reversedKey: string } = nameKeys(record.fullName),
+) {
   return [
     record.personalId,
     record.oldId,

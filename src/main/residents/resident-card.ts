@@ -19,7 +19,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { ComparedField } from '../../shared/verification/vocabulary';
 import type { Db } from '../db/open-database';
 import { accessEntries, recordAccess } from '../privacy/access-log';
-import { RECORD_FIELDS, residentView, type ResidentRow } from '../registry/resident-rows';
+import { fieldSourcesOf, RECORD_FIELDS, residentView, type ResidentRow } from '../registry/resident-rows';
 
 /** The stored row of a resident by their 12-digit ID. */
 export function residentByPersonalId(db: Db, personalId: string): ResidentRow | undefined {
@@ -27,7 +27,7 @@ export function residentByPersonalId(db: Db, personalId: string): ResidentRow | 
 }
 
 function fieldSources(db: Db, row: ResidentRow): FieldSource[] {
-  const sources = JSON.parse(row.field_sources) as Record<string, number>;
+  const sources = fieldSourcesOf(row);
   const extract = db.prepare<[number], { file_name: string; imported_at: string }>(
     'SELECT file_name, imported_at FROM registry_extracts WHERE id = ?',
   );

@@ -22,7 +22,15 @@ export type ReadTask =
       readonly mapping: ColumnMapping;
       readonly skipIds: readonly string[];
     }
+  /** Validates and sends in one pass (the CLI's import, no preview before it): answers with what it found. */
+  | { readonly kind: 'import-extract'; readonly fileName: string; readonly locale: Locale }
   | { readonly kind: 'read-list'; readonly fileName: string };
+
+/** A valid resident as the worker sends it to be written: its record and its name's search keys. */
+export interface ResidentToWrite extends ResidentRecord {
+  readonly nameKey: string;
+  readonly reversedKey: string;
+}
 
 export interface WorkerInput {
   readonly task: ReadTask;
@@ -33,7 +41,7 @@ export interface WorkerInput {
 
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly bytes: number; readonly rows: number }
-  | { readonly type: 'batch'; readonly residents: readonly ResidentRecord[] }
+  | { readonly type: 'batch'; readonly residents: readonly ResidentToWrite[] }
   | { readonly type: 'end'; readonly result: Result<unknown> }
   | { readonly type: 'crash'; readonly message: string };
 

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { fail, type Result } from '../../shared/result';
-import type { ResidentRecord } from '../../shared/types';
-import { SENT, TAKEN, type ReadTask, type WorkerInput, type WorkerMessage } from './read-protocol';
+import { SENT, TAKEN, type ReadTask, type ResidentToWrite, type WorkerInput, type WorkerMessage } from './read-protocol';
 import type { SourceRef } from './source';
 
 /** The worker's heap: a file that needs more is refused (peak memory stays under 600 MB). */
@@ -121,11 +120,11 @@ export function runReadTask<T>(
  * call of the generator blocks this thread until the worker's next batch, which the worker reads
  * while the previous one is written. The generator's return value is the worker's answer.
  */
-export function* pullResidents(
-  task: Extract<ReadTask, { kind: 'extract-rows' }>,
+export function* pullResidents<T>(
+  task: Extract<ReadTask, { kind: 'extract-rows' | 'import-extract' }>,
   source: SourceRef,
   onProgress?: ReadProgress,
-): Generator<readonly ResidentRecord[], Result<void>> {
+): Generator<readonly ResidentToWrite[], Result<T>> {
   const { worker, port, counters } = start(task, source);
   let ended = false;
   try {
@@ -147,7 +146,7 @@ export function* pullResidents(
       else if (message.type === 'progress') onProgress?.(message.bytes, message.rows);
       else if (message.type === 'end') {
         ended = true;
-        return message.result as Result<void>;
+        return message.result as Result<T>;
       } else throw new Error(`read worker: ${message.message}`);
     }
   } finally {

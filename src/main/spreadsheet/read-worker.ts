@@ -6,8 +6,16 @@
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { readList } from '../lists/list-reading';
-import { extractResidents, surveyExtract } from '../registry/extract-reading';
-import { BATCHES_AHEAD, BATCH_SIZE, SENT, TAKEN, type WorkerInput, type WorkerMessage } from './read-protocol';
+import { extractResidents, readExtractOnce, surveyExtract } from '../registry/extract-reading';
+import {
+  BATCHES_AHEAD,
+  BATCH_SIZE,
+  SENT,
+  TAKEN,
+  type ResidentToWrite,
+  type WorkerInput,
+  type WorkerMessage,
+} from './read-protocol';
 import { openSource } from './source';
 
 type TaskInput = WorkerInput & { readonly port: MessagePort };
@@ -39,6 +47,12 @@ function awaitWriter(): void {
   }
 }
 
+/** Sends residents to the writer, once it has taken all but a few of the batches before. */
+function sendBatch(residents: ResidentToWrite[]): void {
+  awaitWriter();
+  send({ type: 'batch', residents });
+}
+
 async function run(input: TaskInput): Promise<void> {
   const source = openSource(input.source);
   try {
@@ -47,18 +61,12 @@ async function run(input: TaskInput): Promise<void> {
       case 'survey-extract':
         return send({ type: 'end', result: await surveyExtract(source, task.fileName, task.mapping, task.locale, progress) });
       case 'extract-rows': {
-        const result = await extractResidents(
-          source,
-          task.fileName,
-          task.mapping,
-          new Set(task.skipIds),
-          BATCH_SIZE,
-          (residents) => {
-            awaitWriter();
-            send({ type: 'batch', residents });
-          },
-          progress,
-        );
+        const ids = new Set(task.skipIds);
+        const result = await extractResidents(source, task.fileName, task.mapping, ids, BATCH_SIZE, sendBatch, progress);
+        return send({ type: 'end', result });
+      }
+      case 'import-extract': {
+        const result = await readExtractOnce(source, task.fileName, task.locale, BATCH_SIZE, sendBatch, progress);
         return send({ type: 'end', result });
       }
       case 'read-list':
