@@ -77,8 +77,10 @@ process.stdout.write(
     baselineInMemoryMatchRowsPerSec: Math.round(entries.length / (memoryMatchMs / 1000)),
     baselineInMemoryLoadMs: Math.round(loadMs),
     baselineFound: found,
-    target: 'check >= 40000 rows/s, peak memory < 400 MB',
-    met: rows / (checkMs / 1000) >= 40000 && maxRssMb < 400,
+    // Issue 18's target is the registration list's; a results list also records and checks every dose.
+    ...(kind === 'results'
+      ? { target: 'none of its own (the registration list-check line carries issue 18 target)' }
+      : { target: 'check >= 40000 rows/s, peak memory < 400 MB', met: rows / (checkMs / 1000) >= 40000 && maxRssMb < 400 }),
   })}\n`,
 );
 db.close();

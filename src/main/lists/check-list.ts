@@ -14,7 +14,7 @@ import type { Sex } from '../../shared/types';
 import { entryDifferences, parseResidence, type EntryFacts, type RegistryFacts } from '../../shared/verification/differences';
 import { ENTRY_STATUSES, type ComparedField, type EntryStatus } from '../../shared/verification/vocabulary';
 import type { Db } from '../db/open-database';
-import { recordVaccinations } from '../vaccination/vaccinations';
+import { recordVaccinations, type LinkedResidents } from '../vaccination/vaccinations';
 import { listLookups, NOT_FETCHED, type ListLookups, type MatchRow, type RegistryLookups } from './registry-lookups';
 
 export type { MatchRow, RegistryLookups };
@@ -235,12 +235,53 @@ function markDuplicates(entries: readonly EntryRow[], outcomes: EntryOutcome[]):
   });
 }
 
+/** Entry id → the resident the check linked it to (duplicates included). */
+function linkedResidents(entries: readonly EntryRow[], outcomes: readonly EntryOutcome[]): LinkedResidents {
+  const linked = new Map<number, { id: number; personalId: string }>();
+  entries.forEach((entry, i) => {
+    const resident = outcomes[i]!.resident;
+    if (resident !== null) linked.set(entry.id, { id: resident.id, personalId: resident.personal_id });
+  });
+  return linked;
+}
+
 // Every result of the list in one statement: the rows travel as one bound JSON array
 // `[[entryId, status, residentId, differences, candidates, duplicateOf], …]`.
 const STORE_RESULTS = `INSERT INTO entry_results (entry_id, status, resident_id, differences, candidates, duplicate_of)
   SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?) WHERE true
   ON CONFLICT(entry_id) DO UPDATE SET status = excluded.status, resident_id = excluded.resident_id,
     differences = excluded.differences, candidates = excluded.candidates, duplicate_of = excluded.duplicate_of`;
+
+/** Decides every entry, marks duplicates, stores the results; answers who each entry was linked to. */
+function decideAndStore(
+  db: Db,
+  listId: number,
+  kind: string,
+  now: Date,
+  summary: Record<EntryStatus, number>,
+  checked: CheckedEntry[],
+): LinkedResidents {
+  const entries = listEntries(db, listId, kind);
+  const outcomes = decideAll(entries, listLookups(db, listId));
+  const duplicateOf = markDuplicates(entries, outcomes);
+  const rows = entries.map((entry, i) => {
+    const outcome = outcomes[i]!;
+    summary[outcome.status]++;
+    checked.push({
+      row: entry.row,
+      status: outcome.status,
+      personalId: outcome.resident?.personal_id ?? null,
+      differences: outcome.differences,
+    });
+    const differences = outcome.differences.length === 0 ? '[]' : JSON.stringify(outcome.differences);
+    const candidates = outcome.candidates.length === 0 ? '[]' : JSON.stringify(outcome.candidates);
+    return [entry.id, outcome.status, outcome.resident?.id ?? null, differences, candidates, duplicateOf[i]];
+  });
+  db.prepare(STORE_RESULTS).run(JSON.stringify(rows));
+  db.prepare('UPDATE lists SET checked_at = ? WHERE id = ?').run(now.toISOString(), listId);
+  audit(db, 'list.check', `list:${listId}`, summary, now);
+  return kind === 'results' ? linkedResidents(entries, outcomes) : new Map();
+}
 
 /** Checks every entry of a list in row order, marks later entries of the same person `duplicate`, and stores the outcome. */
 export function checkList(db: Db, listId: number, now: Date): ListCheckResult | null {
@@ -249,30 +290,13 @@ export function checkList(db: Db, listId: number, now: Date): ListCheckResult | 
   const kind = list.kind;
   const summary = Object.fromEntries(ENTRY_STATUSES.map((s) => [s, 0])) as Record<EntryStatus, number>;
   const checked: CheckedEntry[] = [];
-  // One transaction for the look-ups and the write: a single snapshot of the registry, taken with the
-  // write lock. The results refer only to entries and residents read in it.
+  // One transaction for the look-ups and the writes: a single snapshot of the registry, taken with the
+  // write lock. The results and doses refer only to entries and residents read in it.
   writeTransactionOwnReferences(db, () => {
-    const entries = listEntries(db, listId, kind);
-    const outcomes = decideAll(entries, listLookups(db, listId));
-    const duplicateOf = markDuplicates(entries, outcomes);
-    const rows = entries.map((entry, i) => {
-      const outcome = outcomes[i]!;
-      summary[outcome.status]++;
-      checked.push({
-        row: entry.row,
-        status: outcome.status,
-        personalId: outcome.resident?.personal_id ?? null,
-        differences: outcome.differences,
-      });
-      const differences = outcome.differences.length === 0 ? '[]' : JSON.stringify(outcome.differences);
-      const candidates = outcome.candidates.length === 0 ? '[]' : JSON.stringify(outcome.candidates);
-      return [entry.id, outcome.status, outcome.resident?.id ?? null, differences, candidates, duplicateOf[i]];
-    });
-    db.prepare(STORE_RESULTS).run(JSON.stringify(rows));
-    db.prepare('UPDATE lists SET checked_at = ? WHERE id = ?').run(now.toISOString(), listId);
-    audit(db, 'list.check', `list:${listId}`, summary, now);
+    const linked = decideAndStore(db, listId, kind, now, summary, checked);
+    // A results list's rows are doses: each is checked against the vaccination rules too (the check's
+    // look-ups released first: only who each row is stays).
+    if (kind === 'results') recordVaccinations(db, listId, now, linked);
   });
-  // A results list's rows are doses: each is checked against the vaccination rules too.
-  if (kind === 'results') recordVaccinations(db, listId, now);
   return { listId, summary, entries: checked };
 }

@@ -70,8 +70,6 @@ interface EntryForDose {
   birth_date: string | null;
   address: string | null;
   extra: string;
-  resident_id: number | null;
-  personal_id: string | null;
 }
 
 function dateOf(text: string | undefined): IsoDate | null {
@@ -79,19 +77,49 @@ function dateOf(text: string | undefined): IsoDate | null {
   return parseDateText(text) ?? parseDateValue(text);
 }
 
+/** The resident each entry is linked to, as the check just decided: entry id → resident. */
+export type LinkedResidents = ReadonlyMap<number, { readonly id: number; readonly personalId: string }>;
+
+type OtherDose = Dose & { personalId: string };
+type PersonInfection = Infection & { personalId: string };
+
+// The people's doses from other lists and their infections, for all the list's people at once (a bound
+// JSON array of IDs), in the order the per-person index gives.
+const DOSES_ELSEWHERE = `SELECT v.personal_id AS personalId, v.vaccination_date AS date, v.product_code AS productCode, v.dose, v.lot
+  FROM vaccinations v JOIN list_entries e ON e.id = v.list_entry_id
+  WHERE v.personal_id IN (SELECT value FROM json_each(?)) AND e.list_id != ? ORDER BY v.personal_id, v.vaccination_date, v.id`;
+const INFECTIONS = `SELECT personal_id AS personalId, confirmed_on AS confirmedOn, recovered_on AS recoveredOn FROM infections
+  WHERE personal_id IN (SELECT value FROM json_each(?)) ORDER BY personal_id, confirmed_on, id`;
+
+// The list's doses a few thousand at a time (the JSON of a whole large list would cost more memory
+// than the statements it saves), the rows as one bound JSON array in the columns' order.
+const DOSES_PER_STATEMENT = 2000;
+const STORE_DOSES = `INSERT INTO vaccinations (list_entry_id, resident_id, personal_id, full_name, birth_date, address,
+    vaccination_date, product_code, vaccine_text, lot, dose, facility, problems)
+  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8,
+    value ->> 9, value ->> 10, value ->> 11, value ->> 12 FROM json_each(?)`;
+
+function byPersonalId<T extends { personalId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.personalId);
+    if (list) list.push(row);
+    else map.set(row.personalId, [row]);
+  }
+  return map;
+}
+
 /**
  * Turns a checked results list's rows into doses and checks each against the rules, with the
  * person's doses from other lists and from the other rows of this one. Called by every check of a
- * results list; a confirmed list is not checked again.
+ * results list, inside its transaction; a confirmed list is not checked again.
  */
-export function recordVaccinations(db: Db, listId: number, now: Date): void {
+export function recordVaccinations(db: Db, listId: number, now: Date, linked: LinkedResidents): void {
   const products = readProducts(db);
   const today = vietnamToday(now);
   const entries = db
     .prepare<[number], EntryForDose>(
-      `SELECT e.id, e.full_name, e.birth_date, e.address, e.extra, r.resident_id, res.personal_id
-       FROM list_entries e LEFT JOIN entry_results r ON r.entry_id = e.id LEFT JOIN residents res ON res.id = r.resident_id
-       WHERE e.list_id = ? ORDER BY e.row`,
+      'SELECT id, full_name, birth_date, address, extra FROM list_entries WHERE list_id = ? ORDER BY row',
     )
     .all(listId);
   const doses = entries.map((e) => {
@@ -103,59 +131,59 @@ export function recordVaccinations(db: Db, listId: number, now: Date): void {
       dose: parseDoseNumber(extra.dose),
       lot: extra.lot?.trim() || null,
     };
-    return { entry: e, extra, dose };
+    return { entry: e, resident: linked.get(e.id) ?? null, extra, dose };
   });
-  const elsewhere = db.prepare<
-    [string, number],
-    { date: string | null; productCode: string | null; dose: number | null; lot: string | null }
-  >(
-    `SELECT v.vaccination_date AS date, v.product_code AS productCode, v.dose, v.lot FROM vaccinations v
-     JOIN list_entries e ON e.id = v.list_entry_id WHERE v.personal_id = ? AND e.list_id != ?`,
-  );
-  const infections = db.prepare<[string], { confirmedOn: string; recoveredOn: string | null }>(
-    'SELECT confirmed_on AS confirmedOn, recovered_on AS recoveredOn FROM infections WHERE personal_id = ?',
-  );
-  const insert = db.prepare(
-    `INSERT INTO vaccinations (list_entry_id, resident_id, personal_id, full_name, birth_date, address, vaccination_date,
-       product_code, vaccine_text, lot, dose, facility, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   // The person's other rows of this list, found once per person (not by a scan of every row per row).
   const byPerson = new Map<string, (typeof doses)[number][]>();
   for (const d of doses) {
-    const id = d.entry.personal_id;
-    if (id === null) continue;
+    const id = d.resident?.personalId;
+    if (id === undefined) continue;
     const rows = byPerson.get(id);
     if (rows) rows.push(d);
     else byPerson.set(id, [d]);
   }
+  const people = JSON.stringify([...byPerson.keys()]);
+  const elsewhere = byPersonalId(db.prepare<[string, number], OtherDose>(DOSES_ELSEWHERE).all(people, listId));
+  const infections = byPersonalId(db.prepare<[string], PersonInfection>(INFECTIONS).all(people));
+  const doseRow = ({ entry, resident, extra, dose }: (typeof doses)[number]) => {
+    const others: Dose[] = [];
+    let personInfections: Infection[] = [];
+    if (resident !== null) {
+      for (const d of elsewhere.get(resident.personalId) ?? []) others.push(withoutPerson(d));
+      for (const d of byPerson.get(resident.personalId)!) if (d.entry !== entry) others.push(d.dose);
+      personInfections = (infections.get(resident.personalId) ?? []).map(({ confirmedOn, recoveredOn }) => ({
+        confirmedOn,
+        recoveredOn,
+      }));
+    }
+    const problems = checkDose(dose, { products, others, infections: personInfections, today });
+    return [
+      entry.id,
+      resident?.id ?? null,
+      resident?.personalId ?? null,
+      entry.full_name,
+      entry.birth_date,
+      entry.address,
+      dose.date,
+      dose.productCode,
+      extra.vaccine ?? null,
+      dose.lot,
+      dose.dose,
+      extra.facility ?? null,
+      JSON.stringify(problems),
+    ];
+  };
   writeTransaction(db, () => {
     db.prepare('DELETE FROM vaccinations WHERE list_entry_id IN (SELECT id FROM list_entries WHERE list_id = ?)').run(listId);
-    for (const { entry, extra, dose } of doses) {
-      const others: Dose[] = [];
-      let personInfections: Infection[] = [];
-      if (entry.personal_id) {
-        others.push(...elsewhere.all(entry.personal_id, listId));
-        for (const d of byPerson.get(entry.personal_id)!) if (d.entry !== entry) others.push(d.dose);
-        personInfections = infections.all(entry.personal_id);
-      }
-      const problems = checkDose(dose, { products, others, infections: personInfections, today });
-      insert.run(
-        entry.id,
-        entry.resident_id,
-        entry.personal_id,
-        entry.full_name,
-        entry.birth_date,
-        entry.address,
-        dose.date,
-        dose.productCode,
-        extra.vaccine ?? null,
-        dose.lot,
-        dose.dose,
-        extra.facility ?? null,
-        JSON.stringify(problems),
-      );
+    const store = db.prepare(STORE_DOSES);
+    for (let from = 0; from < doses.length; from += DOSES_PER_STATEMENT) {
+      store.run(JSON.stringify(doses.slice(from, from + DOSES_PER_STATEMENT).map(doseRow)));
     }
   });
+}
+
+function withoutPerson({ date, productCode, dose, lot }: OtherDose): Dose {
+  return { date, productCode, dose, lot };
 }
 
 interface VaccinationRow {
