@@ -149,3 +149,25 @@ export function hugeCellWorkbook(file: string, length: number, titles: readonly 
   }
   writeWorkbook(file, { 'xl/worksheets/sheet1.xml': sheet, 'xl/sharedStrings.xml': strings }, 9);
 }
+
+/**
+ * A workbook whose shared-strings table holds `count` strings of `length` letters each (a little
+ * zip: they are all alike), under one header row of `titles` and one data row: the reader must hold
+ * the whole table before the first row, more than its heap allows.
+ */
+export function manyStringsWorkbook(file: string, count: number, length: number, titles: readonly string[]): void {
+  function* strings(): Generator<string> {
+    yield* [...sharedStrings(titles)].slice(0, -1);
+    const si = `<si><t>${'A'.repeat(length)}</t></si>`;
+    const chunk = si.repeat(1000);
+    for (let left = count; left > 0; left -= 1000) yield left >= 1000 ? chunk : si.repeat(left);
+    yield '</sst>';
+  }
+  function* sheet(): Generator<string> {
+    yield '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+    yield `<row r="1">${titles.map((_, i) => `<c r="${column(i)}1" t="s"><v>${i}</v></c>`).join('')}</row>`;
+    yield `<row r="2">${titles.map((_, i) => `<c r="${column(i)}2" t="s"><v>${titles.length + i}</v></c>`).join('')}</row>`;
+    yield '</sheetData></worksheet>';
+  }
+  writeWorkbook(file, { 'xl/sharedStrings.xml': strings, 'xl/worksheets/sheet1.xml': sheet }, 6);
+}

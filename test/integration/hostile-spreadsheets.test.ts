@@ -12,7 +12,7 @@ import { silentLogger } from '../../src/main/log/logger';
 import { startWebHost, type WebHost } from '../../src/main/web-host';
 import { MAX_CELL_CHARS, MAX_LIST_CELLS, MAX_REJECTED_ROWS } from '../../src/shared/limits';
 import { toWire, fromWire, type Base64Codec } from '../../src/shared/wire';
-import { hugeCellWorkbook, numericCellsWorkbook } from '../helpers/hostile-files';
+import { hugeCellWorkbook, manyStringsWorkbook, numericCellsWorkbook } from '../helpers/hostile-files';
 import { tempDir } from '../helpers/paths';
 
 const EXTRACT_TITLES = ['STT', 'Số định danh cá nhân', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Nơi thường trú'];
@@ -40,6 +40,7 @@ afterAll(() => removeDir());
 
 interface Measured {
   readonly code: number;
+  readonly stdout: string;
   readonly stderr: string;
   readonly peakRssMb: number;
   readonly ms: number;
@@ -102,6 +103,22 @@ describe('the CLI refuses them within 30 s under 600 MB, saying which limit', ()
     const run = await measuredCli('list', 'check', '1');
     expect(run.code).toBe(1);
   }, 60_000);
+});
+
+describe('a workbook whose shared strings outgrow the reader', () => {
+  // 4 million strings of 100 letters in a 1.6 MB file: the reader must hold them all before the first row.
+  it('is refused by the CLI as too large to read, nothing written, the process never crashing', async () => {
+    const file = join(dir, 'nhieu-chuoi.xlsx');
+    manyStringsWorkbook(file, 4_000_000, 100, EXTRACT_TITLES);
+    const run = await measuredCli('registry', 'import', file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('"nhieu-chuoi.xlsx" cần quá nhiều bộ nhớ để đọc');
+    expect(run.stderr).toContain('Không có gì được ghi');
+    expect(run.ms).toBeLessThan(45_000);
+    const found = await measuredCli('registry', 'find', 'A', '--json');
+    expect(found.code).toBe(0);
+    expect(JSON.parse(found.stdout)).toEqual([]);
+  }, 90_000);
 });
 
 describe('the web host refuses them and keeps answering meanwhile', () => {

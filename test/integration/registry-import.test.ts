@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/main/db/open-database';
+import { loadDemo } from '../../src/main/demo/demo-residents';
 import { findResidents } from '../../src/main/registry/find-residents';
+import { fieldSourcesOf, type ResidentRow } from '../../src/main/registry/resident-rows';
+import { residentByPersonalId, residentFacts } from '../../src/main/residents/resident-card';
 import { importExtractFile, type ImportOutcome } from '../../src/main/registry/import-extract';
 import type { RegistryImportResult } from '../../src/shared/api-contract';
 import { countRows, tempDatabase } from '../helpers/db';
@@ -156,6 +159,23 @@ describe('a newer extract', () => {
     const sources = JSON.parse(row.field_sources) as Record<string, number>;
     expect(sources.permanentAddress).toBe(extracts[1]!.id);
     expect(sources.fullName).toBe(extracts[0]!.id);
+  });
+
+  it('credits a demo resident a later extract changed with that extract for the changed fields only', async () => {
+    loadDemo(db);
+    const demo = db.prepare('SELECT * FROM residents WHERE is_demo = 1 AND birth_date IS NOT NULL LIMIT 1').get() as ResidentRow;
+    const [y, m, d] = demo.birth_date!.split('-');
+    const row = ['1', demo.personal_id, demo.old_id ?? '', demo.full_name, `${d}/${m}/${y}`, demo.sex === 'male' ? 'Nam' : 'Nữ'];
+    row.push(demo.ethnicity ?? '', demo.nationality ?? '', 'Thôn Mới, xã Trung Hà, tỉnh Tuyên Quang');
+    expect(await imported(utf8Bom(csvText([row])), 'moi.csv')).toMatchObject({ inserted: 0, updated: 1 });
+    const extract = db.prepare('SELECT id FROM registry_extracts').pluck().get() as number;
+    // The extract changed the address (and, having no such columns, emptied the current address and household code).
+    const changed = { permanentAddress: extract, currentAddress: extract, householdCode: extract };
+    expect(fieldSourcesOf(residentByPersonalId(db, demo.personal_id)!)).toEqual(changed);
+    const sources = residentFacts(db, residentByPersonalId(db, demo.personal_id)!).sources;
+    expect(sources.filter((s) => s.extract !== null).map((s) => s.field)).toEqual(Object.keys(changed));
+    // The name and birth date the demo made up are not credited to the extract.
+    expect(sources.find((s) => s.field === 'fullName')!.extract).toBeNull();
   });
 
   it('never silently overwrites a resident with local changes awaiting export', async () => {

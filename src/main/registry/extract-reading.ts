@@ -321,7 +321,12 @@ export async function readExtractOnce(
     progress,
   );
   const ended = passEnded(read, tooMany, fileName, dataRows, residents + errors.length);
-  if (!ended.ok) return ended;
+  if (!ended.ok) {
+    // Where it stopped, and why, can depend on rows of a repeated ID (the survey counts them as
+    // rejected): then the file is read twice, and the survey says it as two passes always did.
+    const repeatedIds = seen.repeated();
+    return repeatedIds.length === 0 ? ended : ok({ sha256: '', dataRows, errors, repeatedIds });
+  }
   batches.flush();
   return ok({ sha256: sourceSha256(source), dataRows, errors, repeatedIds: seen.repeated() });
 }

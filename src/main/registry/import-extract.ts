@@ -39,15 +39,16 @@ export async function importParsedExtract(db: Db, parsed: ParsedExtract, options
   if (options.isCancelled?.()) return ok('cancelled');
   if (survey.errors.length > 0 && !options.skipInvalid) return ok(refused(survey.errors));
   options.onPhase?.('write');
-  const batches = pullResidents<void>(
+  const batches = await pullResidents<void>(
     { kind: 'extract-rows', fileName: parsed.fileName, mapping: mapping.value, skipIds: survey.repeatedIds },
     parsed.source,
     options.onProgress,
   );
+  if (!batches.ok) return batches;
   return applyExtract(
     db,
     { fileName: parsed.fileName, sha256: parsed.sha256, dataRows: survey.dataRows, errors: survey.errors },
-    batches,
+    batches.value,
     options,
   );
 }
@@ -68,12 +69,13 @@ export async function importExtractFile(
   const source = sourceRef(data);
   if (options.mapping === undefined) {
     options.onPhase?.('write');
-    const batches = pullResidents<ExtractFoundWhileWriting>(
+    const batches = await pullResidents<ExtractFoundWhileWriting>(
       { kind: 'import-extract', fileName, locale: options.locale },
       source,
       options.onProgress,
     );
-    const once = applyExtract(db, fileName, batches, options);
+    if (!batches.ok) return batches;
+    const once = applyExtract(db, fileName, batches.value, options);
     if (!once.ok || once.value !== REPEATED_IDS) return once as ImportOutcome;
   }
   options.onPhase?.('read');

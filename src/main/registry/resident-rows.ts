@@ -42,12 +42,16 @@ export const RECORD_COLUMNS = {
 
 export const RECORD_FIELDS = Object.keys(RECORD_COLUMNS) as (keyof ResidentRecord)[];
 
-/** Which extract each field's value came from (fields of a demo resident come from none). */
+/**
+ * Which extract each field's value came from. A row an extract inserted stores only what differs from
+ * its `extract_id` (`{}` when nothing does); a demo resident has no extract of its own, so a field a
+ * later extract did not change has none.
+ */
 export function fieldSourcesOf(
-  row: Pick<ResidentRow, 'extract_id' | 'field_sources'>,
+  row: Pick<ResidentRow, 'extract_id' | 'field_sources' | 'is_demo'>,
 ): Partial<Record<keyof ResidentRecord, number>> {
   const recorded = JSON.parse(row.field_sources) as Partial<Record<keyof ResidentRecord, number>>;
-  if (row.extract_id === null) return recorded;
+  if (row.extract_id === null || row.is_demo === 1) return recorded;
   return { ...Object.fromEntries(RECORD_FIELDS.map((f) => [f, row.extract_id])), ...recorded };
 }
 

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { fail, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
 import { SENT, TAKEN, type ReadTask, type ResidentToWrite, type WorkerInput, type WorkerMessage } from './read-protocol';
 import type { SourceRef } from './source';
 
@@ -115,33 +115,83 @@ export function runReadTask<T>(
   });
 }
 
+/** Takes a message off the port and tells the worker it may send another. */
+function take(started: Started): WorkerMessage | undefined {
+  const received = receiveMessageOnPort(started.port);
+  if (received === undefined) return undefined;
+  Atomics.add(started.counters, TAKEN, 1);
+  Atomics.notify(started.counters, TAKEN);
+  return received.message as WorkerMessage;
+}
+
 /**
  * The residents of an import, pulled synchronously (the writer's transaction is synchronous): each
  * call of the generator blocks this thread until the worker's next batch, which the worker reads
  * while the previous one is written. The generator's return value is the worker's answer.
+ *
+ * Until the worker's first batch (or its answer) the wait is asynchronous, outside any transaction:
+ * a file the worker cannot hold while opening it (a whole legacy workbook, a large shared-strings
+ * table) ends the worker, and its 'error' event is heard there and answered `input.tooLargeToRead`.
  */
-export function* pullResidents<T>(
+export async function pullResidents<T>(
   task: Extract<ReadTask, { kind: 'extract-rows' | 'import-extract' }>,
   source: SourceRef,
   onProgress?: ReadProgress,
+): Promise<Result<Generator<readonly ResidentToWrite[], Result<T>>>> {
+  const started = start(task, source);
+  const { worker } = started;
+  // Heard between two looks; kept for the worker's life: an 'error' heard after the pass must not end the process.
+  const heard: { gone: { readonly error: unknown } | null } = { gone: null };
+  const onError = (error: unknown) => (heard.gone ??= { error });
+  const onExit = (code: number) => (heard.gone ??= { error: new Error(`read worker exited (${code})`) });
+  worker.on('error', onError);
+  worker.on('exit', onExit);
+  let first: WorkerMessage | undefined;
+  while (first === undefined) {
+    const message = take(started);
+    if (message?.type === 'progress') onProgress?.(message.bytes, message.rows);
+    else if (message !== undefined) first = message;
+    else if (heard.gone !== null) {
+      started.port.close();
+      finish(worker, false);
+      if (outOfMemory(heard.gone.error)) return fail('input.tooLargeToRead', { file: task.fileName });
+      throw heard.gone.error;
+    } else await new Promise((resolve) => setTimeout(resolve, FIRST_ANSWER_POLL_MS));
+  }
+  const stopListening = () => {
+    worker.off('error', onError);
+    worker.off('exit', onExit);
+  };
+  const rest = pullRest<T>(started, first, onProgress, stopListening);
+  // Started here, up to its first (empty) yield: from now on, ending it early (a transaction that could
+  // not begin calls `return`) still closes the port and ends the worker.
+  rest.next();
+  return ok(rest);
+}
+
+/** How often the first answer is looked for (the event loop runs between two looks). */
+const FIRST_ANSWER_POLL_MS = 4;
+
+function* pullRest<T>(
+  started: Started,
+  first: WorkerMessage,
+  onProgress: ReadProgress | undefined,
+  stopListening: () => void,
 ): Generator<readonly ResidentToWrite[], Result<T>> {
-  const { worker, port, counters } = start(task, source);
+  const { worker, counters } = started;
   let ended = false;
   try {
-    let seen = 0;
+    yield [];
+    let seen = Atomics.load(counters, SENT);
     let silentSince = Date.now();
-    for (;;) {
-      const received = receiveMessageOnPort(port);
-      if (received === undefined) {
+    for (let message: WorkerMessage | undefined = first; ; message = take(started)) {
+      if (message === undefined) {
         if (Date.now() - silentSince > SILENCE_MS) throw new Error('read worker stopped answering');
         Atomics.wait(counters, SENT, seen, 1000);
         seen = Atomics.load(counters, SENT);
         continue;
       }
       silentSince = Date.now();
-      const message = received.message as WorkerMessage;
-      Atomics.add(counters, TAKEN, 1);
-      Atomics.notify(counters, TAKEN);
       if (message.type === 'batch') yield message.residents;
       else if (message.type === 'progress') onProgress?.(message.bytes, message.rows);
       else if (message.type === 'end') {
@@ -150,7 +200,9 @@ export function* pullResidents<T>(
       } else throw new Error(`read worker: ${message.message}`);
     }
   } finally {
-    port.close();
+    started.port.close();
+    // A worker kept for the next task drops this task's listeners; one ended keeps them for its last events.
+    if (ended) stopListening();
     finish(worker, ended);
   }
 }
