@@ -20,6 +20,7 @@ import {
 import type { Db } from '../db/open-database';
 import { writeTransaction } from '../db/write-transaction';
 import { vietnamToday } from '../../shared/dates';
+import { pushTo } from '../../shared/collections';
 
 interface ProductRow {
   code: string;
@@ -101,11 +102,7 @@ const STORE_DOSES = `INSERT INTO vaccinations (list_entry_id, resident_id, perso
 
 function byPersonalId<T extends { personalId: string }>(rows: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.personalId);
-    if (list) list.push(row);
-    else map.set(row.personalId, [row]);
-  }
+  for (const row of rows) pushTo(map, row.personalId, row);
   return map;
 }
 
@@ -135,13 +132,7 @@ export function recordVaccinations(db: Db, listId: number, now: Date, linked: Li
   });
   // The person's other rows of this list, found once per person (not by a scan of every row per row).
   const byPerson = new Map<string, (typeof doses)[number][]>();
-  for (const d of doses) {
-    const id = d.resident?.personalId;
-    if (id === undefined) continue;
-    const rows = byPerson.get(id);
-    if (rows) rows.push(d);
-    else byPerson.set(id, [d]);
-  }
+  for (const d of doses) if (d.resident !== null) pushTo(byPerson, d.resident.personalId, d);
   const people = JSON.stringify([...byPerson.keys()]);
   const elsewhere = byPersonalId(db.prepare<[string, number], OtherDose>(DOSES_ELSEWHERE).all(people, listId));
   const infections = byPersonalId(db.prepare<[string], PersonInfection>(INFECTIONS).all(people));
@@ -149,12 +140,9 @@ export function recordVaccinations(db: Db, listId: number, now: Date, linked: Li
     const others: Dose[] = [];
     let personInfections: Infection[] = [];
     if (resident !== null) {
-      for (const d of elsewhere.get(resident.personalId) ?? []) others.push(withoutPerson(d));
+      others.push(...(elsewhere.get(resident.personalId) ?? []));
       for (const d of byPerson.get(resident.personalId)!) if (d.entry !== entry) others.push(d.dose);
-      personInfections = (infections.get(resident.personalId) ?? []).map(({ confirmedOn, recoveredOn }) => ({
-        confirmedOn,
-        recoveredOn,
-      }));
+      personInfections = infections.get(resident.personalId) ?? [];
     }
     const problems = checkDose(dose, { products, others, infections: personInfections, today });
     return [
@@ -180,10 +168,6 @@ export function recordVaccinations(db: Db, listId: number, now: Date, linked: Li
       store.run(JSON.stringify(doses.slice(from, from + DOSES_PER_STATEMENT).map(doseRow)));
     }
   });
-}
-
-function withoutPerson({ date, productCode, dose, lot }: OtherDose): Dose {
-  return { date, productCode, dose, lot };
 }
 
 interface VaccinationRow {

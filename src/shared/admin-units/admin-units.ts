@@ -9,6 +9,7 @@
  * another commune than the one they name (docs/architecture.md, "Administrative units").
  */
 import { looseKey } from '../text/normalize';
+import { pushTo } from '../collections';
 
 /** One table of the package's JSON array (`{type: 'table', name, data}`); other items are ignored. */
 export interface RawTable {
@@ -120,12 +121,6 @@ function tableData<T>(tables: readonly RawTable[], name: string): readonly T[] {
   return table.data as readonly T[];
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /** unitKey with a memory: the tables repeat the same district and province names thousands of times. */
 function memoKey(): (name: string) => string {
   const seen = new Map<string, string>();
@@ -181,7 +176,7 @@ export function buildAdminUnits(tables: readonly RawTable[]): AdminUnits {
     };
     communes.set(commune.code, commune);
     communeByNameInProvince.set(`${keyOf(commune.name)}|${commune.provinceCode}`, commune);
-    push(communesByKey, keyOf(commune.name), commune);
+    pushTo(communesByKey, keyOf(commune.name), commune);
   }
   const mappings = tableData<RawWardMapping>(tables, 'ward_mappings');
   // The new commune a mapping row means: by its name in its province, else by its code.
@@ -202,8 +197,8 @@ export function buildAdminUnits(tables: readonly RawTable[]): AdminUnits {
   const formerByKey = new Map<string, FormerCommune[]>();
   const formerByCommune = new Map<string, FormerCommune[]>();
   for (const former of formerCommunes(mappings, target, keyOf)) {
-    push(formerByKey, keyOf(former.name), former);
-    for (const code of former.to) push(formerByCommune, code, former);
+    pushTo(formerByKey, keyOf(former.name), former);
+    for (const code of former.to) pushTo(formerByCommune, code, former);
   }
   return { provinces, communes, communesByKey, formerByKey, formerByCommune, provinceByKey };
 }
