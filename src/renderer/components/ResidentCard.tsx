@@ -1,4 +1,16 @@
-import { Alert, Descriptions, Drawer, Empty, Space, Spin, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Descriptions,
+  Drawer,
+  Empty,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+  type TableProps,
+} from 'antd';
 import type { ReactNode } from 'react';
 import type { ResidentCard as Card, FieldSource } from '../../shared/api-contract';
 import { POLICE } from '../../shared/auth/roles';
@@ -57,6 +69,19 @@ export function ResidentCard({
     </section>
   );
   const empty = (key: Parameters<typeof t>[0]) => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(key)} />;
+  // A section of rows: its count in the title, a table of them, or what to say when there are none.
+  const rowsSection = <R extends object>(
+    title: string,
+    rows: readonly R[],
+    emptyKey: Parameters<typeof t>[0],
+    rowKey: TableProps<R>['rowKey'],
+    rowColumns: TableColumnsType<R>,
+    testId?: string,
+  ) => {
+    if (rows.length === 0) return section(title, 0, empty(emptyKey));
+    const table = <Table size="small" pagination={false} rowKey={rowKey} dataSource={[...rows]} columns={rowColumns} />;
+    return section(title, rows.length, testId === undefined ? table : <div data-testid={testId}>{table}</div>);
+  };
 
   return (
     <Drawer
@@ -111,53 +136,9 @@ export function ResidentCard({
               ))}
             </Descriptions>
           </div>
-          {section(
-            t('card.lists'),
-            data.lists.length,
-            data.lists.length === 0 ? (
-              empty('card.noLists')
-            ) : (
-              <div data-testid="card-lists">
-                <Table
-                  size="small"
-                  pagination={false}
-                  rowKey={(e) => `${e.listId}:${e.row}`}
-                  dataSource={[...data.lists]}
-                  columns={columns.lists}
-                />
-              </div>
-            ),
-          )}
-          {section(
-            t('card.doses'),
-            data.doses.length,
-            data.doses.length === 0 ? (
-              empty('card.noDoses')
-            ) : (
-              <Table
-                size="small"
-                pagination={false}
-                rowKey={(d, i) => `${d.listId}:${i}`}
-                dataSource={[...data.doses]}
-                columns={columns.doses}
-              />
-            ),
-          )}
-          {section(
-            t('card.infections'),
-            data.infections.length,
-            data.infections.length === 0 ? (
-              empty('card.noInfections')
-            ) : (
-              <Table
-                size="small"
-                pagination={false}
-                rowKey="confirmedOn"
-                dataSource={[...data.infections]}
-                columns={columns.infections}
-              />
-            ),
-          )}
+          {rowsSection(t('card.lists'), data.lists, 'card.noLists', (e) => `${e.listId}:${e.row}`, columns.lists, 'card-lists')}
+          {rowsSection(t('card.doses'), data.doses, 'card.noDoses', (d, i) => `${d.listId}:${i}`, columns.doses)}
+          {rowsSection(t('card.infections'), data.infections, 'card.noInfections', 'confirmedOn', columns.infections)}
           {section(
             t('card.visits'),
             data.visits?.length ?? null,
@@ -175,23 +156,7 @@ export function ResidentCard({
               />
             ),
           )}
-          {section(
-            t('card.changes'),
-            data.changes.length,
-            data.changes.length === 0 ? (
-              empty('card.noChanges')
-            ) : (
-              <div data-testid="card-changes">
-                <Table
-                  size="small"
-                  pagination={false}
-                  rowKey="changeId"
-                  dataSource={[...data.changes]}
-                  columns={columns.changes}
-                />
-              </div>
-            ),
-          )}
+          {rowsSection(t('card.changes'), data.changes, 'card.noChanges', 'changeId', columns.changes, 'card-changes')}
           {data.access !== null &&
             section(
               t('card.access'),
