@@ -1,31 +1,20 @@
 /**
  * Opening in constant time (issue 18): `openDatabase` on the large registry beside the same on an
  * empty database made in the same run, and a whole CLI command (`registry find`, a process each:
- * module loading, opening, the look-up) on both, as it ships: bundled by esbuild as `npm run build`
- * bundles it (run from source, tsx's compiling took 1.5–2.8 s a process and drowned the difference).
+ * module loading, opening, the look-up) on both, as it ships: `out/main/cli.cjs` from `npm run build:main`
+ * (run from source, tsx's compiling took 1.5–2.8 s a process and drowned the difference).
  * Rounds alternate the two files, which goes first alternating too; medians compared.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildSync } from 'esbuild';
 import { openDatabase } from '../src/main/db/open-database';
 
-/** The CLI bundled as `scripts/build-main.mjs` does, below node_modules (its dependencies resolve from there). */
+/** The CLI as it ships: `out/main/cli.cjs`, built by the project's own script (`npm run build:main`). */
 function bundledCli(): string {
-  const outfile = join('node_modules', '.cache', 'doichieu-bench', 'cli.cjs');
-  buildSync({
-    entryPoints: ['src/main/cli.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    define: { 'import.meta.url': 'undefined' },
-    packages: 'external',
-  });
-  return outfile;
+  const built = spawnSync(process.execPath, [join('scripts', 'build-main.mjs')], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`build:main failed: ${built.stderr}`);
+  return join('out', 'main', 'cli.cjs');
 }
 
 function median(values: readonly number[]): number {
