@@ -81,3 +81,30 @@ test('Ctrl+Z undoes the last decision from another row; a key that needs a reaso
   await expect(row('Triệu Văn Mới')).toContainText('✓');
   await expect(panel).toContainText('Không gặp được người này, hẹn tuần sau');
 });
+
+test('a row chosen while a decision is still being saved stays chosen when the save comes back', async ({
+  page,
+  appUrl,
+  dataDir,
+}) => {
+  await page.goto(appUrl);
+  await receiveList(page, await registrationList(dataDir), 7);
+  const worklist = page.getByTestId('worklist');
+  const panel = page.getByTestId('entry-panel');
+  const row = (name: string) => worklist.getByRole('row').filter({ hasText: name });
+  await row('Ma Phương Hằn').click();
+
+  // The save answers only once the officer has clicked the row again, to read what was recorded.
+  let answer!: () => void;
+  const clicked = new Promise<void>((resolve) => (answer = resolve));
+  await page.route('**/api/lists-resolve', async (route) => {
+    await clicked;
+    await route.continue();
+  });
+  await page.keyboard.press('1');
+  await row('Ma Phương Hằn').click();
+  answer();
+  await expect(row('Ma Phương Hằn')).toContainText('✓');
+  await expect(panel).toContainText('Đã xử lý: Sửa danh sách theo CSDL');
+  await expect(panel).not.toContainText('Lộc Văn Huỳnh');
+});

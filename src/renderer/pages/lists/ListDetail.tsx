@@ -48,6 +48,13 @@ export function ListDetail({ listId, onBack }: { listId: number; onBack: () => v
   const entries = useMemo(() => detail.data?.entries ?? [], [detail.data]);
   const [tab, setTab] = useState<Tab>('mismatched');
   const [selected, setSelected] = useState<number | null>(null);
+  // The officer's choices of a row (click, keys, tab, undo, go to row), counted: a decision whose save
+  // comes back after another choice does not move the selection away from the row chosen.
+  const picks = useRef(0);
+  const pick = useCallback((id: number | null) => {
+    picks.current++;
+    setSelected(id);
+  }, []);
   // Bumped after each export, so the printed documents are listed again.
   const [printed, setPrinted] = useState(0);
   const [note, setNote] = useState('');
@@ -76,6 +83,7 @@ export function ListDetail({ listId, onBack }: { listId: number; onBack: () => v
   /** Records a resolution (under the signed-in user's name: main knows who that is), then moves on. */
   const resolve = useCallback(
     async (entry: EntryView, resolution: Resolution, extra: Extra = {}): Promise<boolean> => {
+      const picksBefore = picks.current;
       const resolved = await call('lists-resolve', { entryId: entry.id, resolution, ...extra });
       if (!resolved) return false;
       replaceEntry(resolved);
@@ -85,7 +93,7 @@ export function ListDetail({ listId, onBack }: { listId: number; onBack: () => v
       setDialog(null);
       const index = shown.findIndex((e) => e.id === entry.id);
       const next = shown[index + 1];
-      if (next) setSelected(next.id);
+      if (next && picks.current === picksBefore) setSelected(next.id);
       const all = await call('lists-all', {});
       const summary = all?.find((l) => l.id === listId);
       if (summary) update((d) => ({ ...d, list: summary }));
@@ -136,15 +144,15 @@ export function ListDetail({ listId, onBack }: { listId: number; onBack: () => v
       void message.info(t('worklist.nothingToUndo'));
       return;
     }
-    setSelected(target.id);
+    pick(target.id);
     void undo(target);
-  }, [entries, current, undo, t]);
+  }, [entries, current, undo, pick, t]);
 
   const goToRow = (row: number) => {
     const target = entries.find((e) => e.row === row);
     if (!target) return;
     setTab('all');
-    setSelected(target.id);
+    pick(target.id);
   };
 
   useWorklistKeys({
@@ -152,7 +160,7 @@ export function ListDetail({ listId, onBack }: { listId: number; onBack: () => v
     selected,
     current,
     paused: dialog !== null,
-    select: setSelected,
+    select: pick,
     choose,
     undoLast,
   });
@@ -200,7 +208,7 @@ export function ListDetail({ listId, onBack }: { listId: number; onBack: () => v
         activeKey={activeTab}
         onChange={(key) => {
           setTab(tabs.find((k) => k === key) ?? 'all');
-          setSelected(null);
+          pick(null);
         }}
         items={tabs.map((key) => ({
           key,
@@ -215,7 +223,7 @@ export function ListDetail({ listId, onBack }: { listId: number; onBack: () => v
             dataSource={[...shown]}
             pagination={{ pageSize: 50, showSizeChanger: false }}
             rowClassName={(e) => (e.id === selected ? 'ant-table-row-selected' : '')}
-            onRow={(e) => ({ onClick: () => setSelected(e.id), style: { cursor: 'pointer' } })}
+            onRow={(e) => ({ onClick: () => pick(e.id), style: { cursor: 'pointer' } })}
             data-testid="worklist"
             columns={[
               { title: t('col.row'), dataIndex: 'row', width: 60 },
